@@ -1,0 +1,26 @@
+from indogeoie import schema
+
+
+def test_label_counts_match_the_specification() -> None:
+    assert len(schema.ENTITY_TYPES) == 10
+    assert len(schema.EVENT_TYPES) == 16
+    assert schema.ROLES == ("Actor", "Recipient", "Location", "Time", "Instrument")
+    assert schema.MODALITIES == ("asserted", "negated", "future", "hypothetical")
+    assert schema.DEFAULT_MODALITY in schema.MODALITIES
+
+
+def test_label_names_are_unique_across_layers() -> None:
+    names = [*schema.ENTITY_TYPES, *schema.EVENT_TYPES, *schema.ROLES, *schema.MODALITIES]
+    assert len(names) == len(set(names))
+
+
+def test_iob2_tag_lists_are_derived_from_the_types() -> None:
+    assert schema.NER_TAGS[0] == "O"
+    assert len(schema.NER_TAGS) == 1 + 2 * len(schema.ENTITY_TYPES)
+    assert len(schema.TRIGGER_TAGS) == 1 + 2 * len(schema.EVENT_TYPES)
+    assert schema.NER_TAGS[1:3] == ("B-PER", "I-PER")
+
+
+def test_schema_version_is_semver() -> None:
+    major, minor, patch = schema.SCHEMA_VERSION.split(".")
+    assert all(part.isdigit() for part in (major, minor, patch))
