@@ -161,7 +161,7 @@ EVENT_DEFS: tuple[LabelDef, ...] = (
     LabelDef(
         "MOBILIZE",
         "An actor raises, moves, deploys or exercises forces, or puts them on alert.",
-        ("mengirim ribuan tentara", "latihan militer", "menggerakkan"),
+        ("menguji", "latihan militer", "menggerakkan", "mengirim"),
     ),
     LabelDef(
         "COERCE",
