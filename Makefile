@@ -18,11 +18,15 @@ $(STAMP): pyproject.toml requirements.lock
 benchmark: $(STAMP)
 	$(BIN)/indogeoie ingest
 	$(BIN)/indogeoie config
+	$(BIN)/indogeoie validate
+	$(BIN)/indogeoie stats
 
 ## The test suite (unit, property and integration tests).
 test: $(STAMP)
 	$(BIN)/indogeoie ingest --check
 	$(BIN)/indogeoie config --check
+	$(BIN)/indogeoie validate
+	$(BIN)/indogeoie stats --check
 	$(BIN)/python -m pytest -q src tests
 
 ## Re-resolve the transitive pins from pyproject.toml into requirements.lock.

@@ -48,3 +48,32 @@ def test_ingest_bad_file_exits_1_with_a_located_message(tmp_path: Path) -> None:
 def test_usage_error_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", "--articles", str(tmp_path / "missing")])
     assert result.exit_code == 2
+
+
+def test_validate_passes_on_the_gold() -> None:
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "5 documents" in result.output
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"data": {"doc_id": "d1", "text": "Iran"}, "annotations": [{"result": ['
+                      '{"id": "e1", "type": "labels", "from_name": "entity", "to_name": "text",'
+                      ' "value": {"start": 0, "end": 9, "text": "Iran", "labels": ["GPE"]}}]}]}]')
+    result = runner.invoke(app, ["validate", str(broken), "--no-corpus"])
+    assert result.exit_code == 1
+    assert f"error: {broken}: doc d1: region e1 [0:9]: offsets out of range" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_stats_check_passes_on_the_committed_statistics() -> None:
+    result = runner.invoke(app, ["stats", "--check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_agreement_prints_the_table() -> None:
+    result = runner.invoke(app, ["agreement", str(paths.AGREEMENT / "annotator-a.json"),
+                                 str(paths.AGREEMENT / "annotator-b.json")])
+    assert result.exit_code == 0, result.output
+    assert "| entities (span + type) |" in result.output

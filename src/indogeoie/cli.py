@@ -10,13 +10,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 from rich.console import Console
 
 from indogeoie import atomic, paths
 from indogeoie.errors import IndoGeoIEError
+
+if TYPE_CHECKING:
+    from indogeoie.validate import ValidationReport
 
 app = typer.Typer(
     name="indogeoie",
@@ -90,6 +93,80 @@ def config(
         if not check:
             for path in stale:
                 atomic.write_text(path, wanted[path])
+        return stale
+
+    _report_files(run(step), check)
+
+
+def _validated(paths_: list[Path], *, corpus: bool = True) -> "ValidationReport":
+    """Validate exports; raise IndoGeoIEError with every problem when any is found."""
+    from indogeoie.articles import read_articles
+    from indogeoie.validate import validate as validate_exports
+
+    articles = {a.doc_id: a.text for a in read_articles(paths.ARTICLES)} if corpus else None
+    report = validate_exports(paths=paths_, articles=articles)
+    if report.problems:
+        raise IndoGeoIEError(list(report.problems))
+    return report
+
+
+@app.command()
+def validate(
+    paths_: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="[PATH]...", help="Export files or folders (default: annotations/gold).")] = None,
+    corpus: Annotated[bool, typer.Option(
+        help="Check that each text equals the cleaned article of its doc_id.")] = True,
+) -> None:
+    """Check Label Studio exports against the schema, the tokens and the corpus."""
+    targets = paths_ or [paths.GOLD]
+    for target in targets:
+        if not target.exists():
+            raise typer.BadParameter(f"{target} does not exist", param_hint="PATH")
+    report = run(lambda: _validated(targets, corpus=corpus))
+    for note in report.notes:
+        err.print(f"note: {note}", markup=False)
+    n_ent = sum(len(d.entities) for d in report.documents)
+    n_ev = sum(len(d.events) for d in report.documents)
+    out.print(f"ok: {len(report.files)} file(s), {len(report.documents)} documents, {n_ent} entities, "
+              f"{n_ev} events", markup=False)
+
+
+@app.command()
+def agreement(
+    first: Annotated[Path, typer.Argument(help="First annotation (Label Studio export).")],
+    second: Annotated[Path, typer.Argument(help="Second annotation of the same documents.")],
+) -> None:
+    """Inter-annotator agreement: entity, trigger and argument F1, modality agreement."""
+    from indogeoie.agreement import agreement as compute, agreement_markdown
+
+    def step() -> str:
+        a = _validated([first], corpus=False).documents
+        b = _validated([second], corpus=False).documents
+        return agreement_markdown(compute(a, b, files=(str(first), str(second))),
+                                  names=(first.name, second.name))
+
+    out.print(run(step), markup=False)
+
+
+@app.command()
+def stats(
+    output: Annotated[Path, typer.Option(help="Where to write the statistics.")] = paths.STATS,
+    check: Annotated[bool, typer.Option(help="Write nothing; exit 1 if STATS.md is stale.")] = False,
+) -> None:
+    """Write annotations/STATS.md: label counts of the gold and the agreement figures."""
+    from indogeoie.stats import stats_markdown
+
+    def step() -> list[Path]:
+        gold = _validated([paths.GOLD]).documents
+        pair = sorted(paths.AGREEMENT.glob("annotator-*.json"))
+        if len(pair) != 2:
+            raise IndoGeoIEError(f"{paths.AGREEMENT}: expected two annotator-*.json files, found {len(pair)}")
+        a = _validated([pair[0]]).documents
+        b = _validated([pair[1]]).documents
+        text = stats_markdown(gold=gold, agreement_a=a, agreement_b=b, names=(pair[0].name, pair[1].name))
+        stale = [] if output.exists() and output.read_text(encoding="utf-8") == text else [output]
+        if stale and not check:
+            atomic.write_text(output, text)
         return stale
 
     _report_files(run(step), check)

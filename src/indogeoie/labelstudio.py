@@ -23,10 +23,14 @@ An import task::
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from indogeoie.articles import Article
+from indogeoie.errors import Problem
+from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import (
     ENTITY_CONTROL,
     ENTITY_DEFS,
@@ -112,3 +116,320 @@ def tasks_json(articles: list[Article]) -> str:
     tasks = [import_task(a) for a in sorted(articles, key=lambda a: a.doc_id)]
     return json.dumps(tasks, ensure_ascii=False, indent=2) + "\n"
 
+
+
+# --- Reading and writing Label Studio JSON exports -------------------------------------------
+#
+# An export is a list of tasks. Each task holds one or more annotations whose
+# ``result`` lists regions (``labels``), per-region ``choices`` (same id as the
+# region) and ``relation`` items::
+#
+#   {"data": {"text": "...", "doc_id": "001_1e9f..."},
+#    "annotations": [{"id": 7, "result": [
+#       {"id": "e001", "type": "labels", "from_name": "entity", "to_name": "text",
+#        "value": {"start": 0, "end": 2, "text": "AS", "labels": ["GPE"]}},
+#       {"id": "t001", "type": "labels", "from_name": "trigger", "to_name": "text",
+#        "value": {"start": 3, "end": 12, "text": "menyerang", "labels": ["ASSAULT"]}},
+#       {"id": "t001", "type": "choices", "from_name": "modality", "to_name": "text",
+#        "value": {"start": 3, "end": 12, "text": "menyerang", "choices": ["asserted"]}},
+#       {"type": "relation", "from_id": "t001", "to_id": "e001", "direction": "right",
+#        "labels": ["Actor"]}]}]}
+
+_CONTROL_LABELS = {ENTITY_CONTROL: ENTITY_DEFS, TRIGGER_CONTROL: EVENT_DEFS}
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """Documents read from an export, every problem found, and notes on choices made."""
+
+    documents: tuple[AnnotatedDocument, ...]
+    problems: tuple[Problem, ...]
+    notes: tuple[str, ...] = ()
+
+
+def choose_annotation(annotations: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The one annotation of a task that counts, and the others.
+
+    Rule: cancelled (skipped) annotations never count; among the rest, one
+    marked ``ground_truth`` wins, otherwise the one updated last (``updated_at``,
+    then the highest ``id``).
+    """
+    live = [a for a in annotations if isinstance(a, dict) and not a.get("was_cancelled")]
+    if not live:
+        return None, []
+    ranked = sorted(
+        live,
+        key=lambda a: (bool(a.get("ground_truth")), str(a.get("updated_at") or ""), _int_or(a.get("id"))),
+    )
+    return ranked[-1], ranked[:-1]
+
+
+def _int_or(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else -1
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _TaskReader:
+    """Reads one task, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, task: object, index: int, file: str, source: str) -> None:
+        self.task = task
+        self.index = index
+        self.file = file
+        self.source = source  # "annotations" or "predictions"
+        self.doc_id: str | None = None
+        self.problems: list[Problem] = []
+        self.notes: list[str] = []
+        self.broken: set[str] = set()  # regions already reported; their relations are not
+
+    def problem(self, message: str, region: str | None = None,
+                offsets: tuple[int, int] | None = None) -> None:
+        doc = self.doc_id or f"(task #{self.index})"
+        self.problems.append(Problem(message, self.file, doc, region, offsets))
+
+    def read(self) -> AnnotatedDocument | None:
+        task = self.task
+        if not isinstance(task, dict):
+            self.problem(f"a task must be a JSON object, not {type(task).__name__}")
+            return None
+        data = task.get("data")
+        if not isinstance(data, dict):
+            self.problem("missing key 'data' (an object with 'text' and 'doc_id')")
+            return None
+        doc_id, text = data.get("doc_id"), data.get("text")
+        if isinstance(doc_id, str) and doc_id:
+            self.doc_id = doc_id
+        else:
+            self.problem(f"data.doc_id must be a non-empty string, not {doc_id!r}")
+        if not isinstance(text, str):
+            self.problem(f"data.text must be a string, not {type(text).__name__ if text is not None else 'null'}")
+            return None
+        if "\r" in text:
+            self.problem("data.text contains a carriage return; newlines must be \\n")
+        entries = task.get(self.source, [])
+        if not isinstance(entries, list):
+            self.problem(f"'{self.source}' must be a list")
+            return None
+        chosen, others = choose_annotation(entries)
+        for other in others:
+            self.notes.append(f"{self.file}: doc {self.doc_id}: {self.source[:-1]} id {other.get('id')} "
+                              f"ignored; id {chosen.get('id') if chosen else None} counts")
+        result = chosen.get("result", []) if chosen else []
+        if not isinstance(result, list):
+            self.problem(f"{self.source[:-1]} 'result' must be a list")
+            return None
+        if self.doc_id is None:
+            return None
+        return self._regions(text, result)
+
+    def _span(self, item: dict[str, Any], text: str, control: str) -> Span | None:
+        region = str(item.get("id"))
+        value = item.get("value")
+        if not isinstance(value, dict):
+            self.problem("region has no 'value' object", region)
+            return None
+        start, end = value.get("start"), value.get("end")
+        if not (_is_offset(start) and _is_offset(end)):
+            self.problem(f"offsets must be integers, not start={start!r} end={end!r}", region)
+            return None
+        if start < 0 or end > len(text):
+            self.problem(f"offsets out of range: the text has {len(text)} characters", region, (start, end))
+            return None
+        if end <= start:
+            self.problem("end must be greater than start", region, (start, end))
+            return None
+        if value.get("text") != text[start:end]:
+            self.problem(f"span text {value.get('text')!r} differs from the text at these offsets "
+                         f"{text[start:end]!r}", region, (start, end))
+            return None
+        labels = value.get("labels")
+        allowed = [d.name for d in _CONTROL_LABELS[control]]
+        if not isinstance(labels, list) or not labels:
+            kind = "trigger without an event type" if control == TRIGGER_CONTROL else "entity without a type"
+            self.problem(f"{kind} {text[start:end]!r}; expected one of {allowed}", region, (start, end))
+            return None
+        if len(labels) > 1:
+            self.problem(f"region has {len(labels)} labels {labels}; expected exactly one", region, (start, end))
+            return None
+        if labels[0] not in allowed:
+            self.problem(f"unknown {control} label {labels[0]!r} on {text[start:end]!r}; expected one of "
+                         f"{allowed}", region, (start, end))
+            return None
+        return Span(region, labels[0], start, end, text[start:end])
+
+    def _regions(self, text: str, result: list[Any]) -> AnnotatedDocument:
+        spans: dict[str, tuple[str, Span]] = {}
+        modality: dict[str, str] = {}
+        relations: list[tuple[str, str, str]] = []
+        seen_ids: set[str] = set()
+        for item in result:
+            if not isinstance(item, dict):
+                self.problem(f"a result item must be an object, not {type(item).__name__}")
+                continue
+            kind = item.get("type")
+            if kind == "relation":
+                self._relation(item, relations)
+                continue
+            region = str(item.get("id"))
+            from_name = item.get("from_name")
+            if kind == "labels":
+                if from_name not in _CONTROL_LABELS:
+                    self.problem(f"unknown from_name {from_name!r} for a labels region; expected "
+                                 f"{sorted(_CONTROL_LABELS)}", region)
+                    continue
+                if region in seen_ids:
+                    self.problem("duplicate region id", region)
+                    continue
+                seen_ids.add(region)
+                span = self._span(item, text, from_name)
+                if span is None:
+                    self.broken.add(region)
+                else:
+                    spans[region] = (from_name, span)
+            elif kind == "choices":
+                if from_name != MODALITY_CONTROL:
+                    self.problem(f"unknown from_name {from_name!r} for choices; expected "
+                                 f"{MODALITY_CONTROL!r}", region)
+                    continue
+                value = item.get("value") if isinstance(item.get("value"), dict) else {}
+                choices = value.get("choices")
+                names = [d.name for d in MODALITY_DEFS]
+                if not isinstance(choices, list) or len(choices) != 1 or choices[0] not in names:
+                    self.problem(f"unknown modality {choices!r}; expected one of {names}", region)
+                    continue
+                if region in modality:
+                    self.problem("duplicate modality choice", region)
+                    continue
+                modality[region] = choices[0]
+            else:
+                self.problem(f"unknown result type {kind!r} (from_name {from_name!r}); expected "
+                             "'labels', 'choices' or 'relation'", region)
+        return self._assemble(text, spans, modality, relations)
+
+    def _relation(self, item: dict[str, Any], relations: list[tuple[str, str, str]]) -> None:
+        from_id, to_id, labels = item.get("from_id"), item.get("to_id"), item.get("labels")
+        where = f"{from_id}->{to_id}"
+        names = [d.name for d in ROLE_DEFS]
+        if not isinstance(labels, list) or len(labels) != 1 or labels[0] not in names:
+            self.problem(f"relation role {labels!r} is not one role of {names}", where)
+            return
+        relations.append((str(from_id), str(to_id), labels[0]))
+
+    def _assemble(self, text: str, spans: dict[str, tuple[str, Span]], modality: dict[str, str],
+                  relations: list[tuple[str, str, str]]) -> AnnotatedDocument:
+        for region in sorted(set(modality) - set(spans) - self.broken):
+            self.problem("modality choice for a region that is not a trigger in this annotation", region)
+        for region, (control, span) in spans.items():
+            if control == ENTITY_CONTROL and region in modality:
+                self.problem("modality choice on an entity region; only triggers have a modality",
+                             region, (span.start, span.end))
+        arguments: dict[str, list[Argument]] = {}
+        seen: set[tuple[str, str, str]] = set()
+        for from_id, to_id, role in relations:
+            where = f"{from_id}->{to_id}"
+            if from_id not in spans or to_id not in spans:
+                missing = [i for i in (from_id, to_id) if i not in spans]
+                if all(i in self.broken for i in missing):
+                    continue
+                self.problem(f"relation end {missing} is missing from this annotation", where)
+                continue
+            if spans[from_id][0] != TRIGGER_CONTROL or spans[to_id][0] != ENTITY_CONTROL:
+                self.problem(f"relation must go from a trigger to an entity, not {spans[from_id][0]} "
+                             f"{spans[from_id][1].text!r} to {spans[to_id][0]} {spans[to_id][1].text!r}",
+                             where)
+                continue
+            if (from_id, to_id, role) in seen:
+                self.problem(f"duplicate relation {role}", where)
+                continue
+            seen.add((from_id, to_id, role))
+            arguments.setdefault(from_id, []).append(Argument(role, to_id))
+        entities, events = [], []
+        for region, (control, span) in sorted(spans.items(), key=lambda kv: (kv[1][1].start, kv[1][1].end, kv[0])):
+            if control == ENTITY_CONTROL:
+                entities.append(span)
+                continue
+            if region not in modality:
+                self.problem(f"trigger {span.text!r} has no modality; expected one of "
+                             f"{[d.name for d in MODALITY_DEFS]}", region, (span.start, span.end))
+            events.append(Event(region, span.label, modality.get(region, "asserted"), span,
+                                tuple(arguments.get(region, ()))))
+        assert self.doc_id is not None
+        meta = self.task.get("meta") if isinstance(self.task, dict) else None
+        return AnnotatedDocument(self.doc_id, text, tuple(entities), tuple(events),
+                                 meta if isinstance(meta, dict) else {})
+
+
+def parse_export(data: object, *, file: str, source: str = "annotations") -> ExportReport:
+    """Read a Label Studio JSON export already parsed from JSON.
+
+    Args:
+        data: the parsed JSON: a list of tasks.
+        file: its path, for messages.
+        source: read ``"annotations"`` (default) or ``"predictions"``.
+    """
+    if not isinstance(data, list):
+        return ExportReport((), (Problem(f"an export must be a JSON list of tasks, not "
+                                         f"{type(data).__name__}", file),))
+    documents, problems, notes = [], [], []
+    seen: dict[str, int] = {}
+    for index, task in enumerate(data):
+        reader = _TaskReader(task, index, file, source)
+        document = reader.read()
+        problems += reader.problems
+        notes += reader.notes
+        if document is None:
+            continue
+        if document.doc_id in seen:
+            problems.append(Problem(f"duplicate doc_id (also task #{seen[document.doc_id]})", file,
+                                    document.doc_id))
+            continue
+        seen[document.doc_id] = index
+        documents.append(document)
+    return ExportReport(tuple(documents), tuple(problems), tuple(notes))
+
+
+def read_export(path: Path, *, source: str = "annotations") -> ExportReport:
+    """Read and check a Label Studio JSON export file (UTF-8 JSON, a list of tasks)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return ExportReport((), (Problem(f"cannot read: {error.strerror}", str(path)),))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return ExportReport((), (Problem("starts with a UTF-8 byte-order mark; expected plain UTF-8 JSON",
+                                         str(path)),))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return ExportReport((), (Problem(f"not UTF-8: byte offset {error.start}", str(path)),))
+    except json.JSONDecodeError as error:
+        return ExportReport((), (Problem(f"invalid JSON at line {error.lineno} column {error.colno}: "
+                                         f"{error.msg}", str(path)),))
+    return parse_export(data, file=str(path), source=source)
+
+
+def document_result(document: AnnotatedDocument) -> list[dict[str, Any]]:
+    """The Label Studio ``result`` list for one document (regions, modality, relations)."""
+    result: list[dict[str, Any]] = []
+
+    def region(span: Span, control: str) -> dict[str, Any]:
+        return {"id": span.id, "type": "labels", "from_name": control, "to_name": TEXT_OBJECT,
+                "origin": "manual",
+                "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]}}
+
+    for entity in document.entities:
+        result.append(region(entity, ENTITY_CONTROL))
+    for event in document.events:
+        result.append(region(event.trigger, TRIGGER_CONTROL))
+        trigger = event.trigger
+        result.append({"id": trigger.id, "type": "choices", "from_name": MODALITY_CONTROL,
+                       "to_name": TEXT_OBJECT, "origin": "manual",
+                       "value": {"start": trigger.start, "end": trigger.end, "text": trigger.text,
+                                 "choices": [event.modality]}})
+    for event in document.events:
+        for argument in event.arguments:
+            result.append({"type": "relation", "from_id": event.trigger.id, "to_id": argument.ref_id,
+                           "direction": "right", "labels": [argument.role]})
+    return result

@@ -101,15 +101,15 @@ EVENT_DEFS: tuple[LabelDef, ...] = (
     ),
     LabelDef(
         "SUPPORT",
-        "An actor expresses verbal or political support for, or praise of, another "
+        "An actor expresses or gives political support, sympathy or praise to another "
         "actor or its policy.",
-        ("didukung", "dukungan", "mendukung"),
+        ("didukung", "dukungan", "mendukung", "belasungkawa"),
     ),
     LabelDef(
         "CONCEDE",
         "An actor yields: eases a demand or a sanction, releases, apologises, "
-        "offers condolences or a concession.",
-        ("belasungkawa", "mengalah"),
+        "agrees to a ceasefire or makes another concession.",
+        ("gencatan senjata", "mengalah"),
     ),
     LabelDef(
         "COOPERATE",
@@ -229,6 +229,15 @@ MODALITY_DEFS: tuple[LabelDef, ...] = (
         ("jika kepentingan AS diserang", "untuk memaksa Washington"),
     ),
 )
+
+#: Which entity types may fill each role (the guidelines' "role types" rule).
+ROLE_FILLERS: dict[str, tuple[str, ...]] = {
+    "Actor": ("PER", "ORG", "NORP", "GPE"),
+    "Recipient": ("PER", "ORG", "NORP", "GPE", "FAC"),
+    "Location": ("GPE", "LOC", "FAC"),
+    "Time": ("DATE",),
+    "Instrument": ("WEAPON",),
+}
 
 ENTITY_TYPES: tuple[str, ...] = tuple(d.name for d in ENTITY_DEFS)
 EVENT_TYPES: tuple[str, ...] = tuple(d.name for d in EVENT_DEFS)
