@@ -20,6 +20,7 @@ benchmark: $(STAMP)
 	$(BIN)/indogeoie config
 	$(BIN)/indogeoie validate
 	$(BIN)/indogeoie stats
+	$(BIN)/indogeoie build
 
 ## The test suite (unit, property and integration tests).
 test: $(STAMP)
@@ -27,7 +28,8 @@ test: $(STAMP)
 	$(BIN)/indogeoie config --check
 	$(BIN)/indogeoie validate
 	$(BIN)/indogeoie stats --check
-	$(BIN)/python -m pytest -q src tests
+	$(BIN)/indogeoie build --check
+	HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 $(BIN)/python -m pytest -q src tests
 
 ## Re-resolve the transitive pins from pyproject.toml into requirements.lock.
 lock:

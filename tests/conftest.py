@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import os
 
-from indogeoie import paths
-from indogeoie.articles import Article, read_articles
+# Nothing is downloaded at run time: the datasets library must work offline.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["HF_DATASETS_OFFLINE"] = "1"
+
+import pytest  # noqa: E402
+
+from indogeoie import paths  # noqa: E402
+from indogeoie.articles import Article, read_articles  # noqa: E402
 
 
 @pytest.fixture(scope="session")

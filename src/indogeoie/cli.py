@@ -28,8 +28,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True)
+errconsole = Console(stderr=True, highlight=False, soft_wrap=True)
 
 T = TypeVar("T")
 
@@ -40,20 +40,20 @@ def run(step: Callable[[], T]) -> T:
         return step()
     except IndoGeoIEError as error:
         for problem in error.problems:
-            err.print(f"error: {problem}", markup=False)
+            errconsole.print(f"error: {problem}", markup=False)
         raise typer.Exit(1) from None
     except OSError as error:
-        err.print(f"error: {error.filename or ''}: {error.strerror or error}", markup=False)
+        errconsole.print(f"error: {error.filename or ''}: {error.strerror or error}", markup=False)
         raise typer.Exit(1) from None
 
 
 def _report_files(written: tuple[Path, ...] | list[Path], check: bool) -> None:
     if check and written:
         for path in written:
-            err.print(f"out of date: {path} differs from a fresh run", markup=False)
+            errconsole.print(f"out of date: {path} differs from a fresh run", markup=False)
         raise typer.Exit(1)
     for path in written:
-        out.print(f"wrote {path}", markup=False)
+        console.print(f"wrote {path}", markup=False)
 
 
 @app.command()
@@ -68,7 +68,7 @@ def ingest(
     if not articles.is_dir():
         raise typer.BadParameter(f"{articles} is not a folder", param_hint="--articles")
     report = run(lambda: ingest_articles(articles_dir=articles, tasks_path=tasks, check=check))
-    out.print(f"{len(report.articles)} articles, {sum(len(a.text) for a in report.articles)} "
+    console.print(f"{len(report.articles)} articles, {sum(len(a.text) for a in report.articles)} "
               "characters after cleaning", markup=False)
     _report_files(report.written, check)
 
@@ -124,10 +124,10 @@ def validate(
             raise typer.BadParameter(f"{target} does not exist", param_hint="PATH")
     report = run(lambda: _validated(targets, corpus=corpus))
     for note in report.notes:
-        err.print(f"note: {note}", markup=False)
+        errconsole.print(f"note: {note}", markup=False)
     n_ent = sum(len(d.entities) for d in report.documents)
     n_ev = sum(len(d.events) for d in report.documents)
-    out.print(f"ok: {len(report.files)} file(s), {len(report.documents)} documents, {n_ent} entities, "
+    console.print(f"ok: {len(report.files)} file(s), {len(report.documents)} documents, {n_ent} entities, "
               f"{n_ev} events", markup=False)
 
 
@@ -145,7 +145,7 @@ def agreement(
         return agreement_markdown(compute(a, b, files=(str(first), str(second))),
                                   names=(first.name, second.name))
 
-    out.print(run(step), markup=False)
+    console.print(run(step), markup=False)
 
 
 @app.command()
@@ -170,6 +170,64 @@ def stats(
         return stale
 
     _report_files(run(step), check)
+
+
+@app.command()
+def build(
+    from_: Annotated[Optional[list[Path]], typer.Option(
+        "--from", help="Label Studio export(s) of any articles (default: annotations/gold with the corpus).")] = None,
+    out: Annotated[Path, typer.Option(help="The dataset folder to write.")] = paths.DATASET,
+    check: Annotated[bool, typer.Option(help="Write nothing; exit 1 if the folder differs from a fresh build.")] = False,
+) -> None:
+    """Build the Hugging Face-style dataset (card, JSONL, CoNLL, changelog, manifest)."""
+    from indogeoie.build import build as build_dataset
+
+    for export in from_ or []:
+        if not export.exists():
+            raise typer.BadParameter(f"{export} does not exist", param_hint="--from")
+    corpus_mode = not from_
+    result, changed = run(lambda: build_dataset(
+        exports=from_ or [paths.GOLD], out=out, articles_dir=paths.ARTICLES if corpus_mode else None,
+        agreement_dir=paths.AGREEMENT if corpus_mode else None, check=check))
+    if check:
+        if changed:
+            for rel in changed:
+                errconsole.print(f"out of date: {out / rel} differs from a fresh build", markup=False)
+            raise typer.Exit(1)
+        console.print(f"ok: {out} is what the annotations give (fingerprint {result.fingerprint[:12]})",
+                  markup=False)
+        return
+    summary = ", ".join(f"{split} {s.documents} docs/{s.sentences} sentences"
+                        for split, s in result.stats.items())
+    verb = "wrote" if changed else "unchanged:"
+    console.print(f"{verb} {out} ({len(result.files)} files; {summary}; fingerprint "
+              f"{result.fingerprint[:12]})", markup=False)
+
+
+export_app = typer.Typer(help="Export the dataset in other formats.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("conll")
+def export_conll(
+    out: Annotated[Path, typer.Option(help="Folder for <config>/<split>.conll files.")] = paths.DATASET / "conll",
+) -> None:
+    """CoNLL-2003-style files for the ner and events configs, one per split (-DOCSTART- per document)."""
+    from indogeoie.build import build as build_dataset
+
+    def step() -> list[Path]:
+        result, _ = build_dataset(exports=[paths.GOLD], out=paths.DATASET, articles_dir=paths.ARTICLES,
+                                  agreement_dir=None, check=True)
+        written = []
+        for rel, data in sorted(result.files.items()):
+            if rel.startswith("conll/"):
+                target = out / rel.removeprefix("conll/")
+                atomic.write_bytes(target, data)
+                written.append(target)
+        return written
+
+    for path in run(step):
+        console.print(f"wrote {path}", markup=False)
 
 
 def main() -> None:  # pragma: no cover - console entry point
