@@ -241,3 +241,6 @@ def test_datasheet_numbers_match_the_data() -> None:
     assert f"{n_arguments} arguments in 5 roles" in text
     gpe = sum(1 for d in documents for e in d["entities"] if e["type"] == "GPE")
     assert f"({gpe} of {n_entities})" in text
+    readme = " ".join((paths.ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert (f"({n_entities} entity mentions, {n_events} events, {n_arguments} arguments over "
+            f"{n_tokens:,} tokens") in readme
