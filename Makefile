@@ -11,16 +11,17 @@ $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (found %d.%d); set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,transformer]'
 	touch $(STAMP)
 
-## Regenerate the derived files and run everything that exists, end to end.
+## The main job: regenerate, validate and build the dataset, then train and score every baseline.
 benchmark: $(STAMP)
 	$(BIN)/indogeoie ingest
 	$(BIN)/indogeoie config
 	$(BIN)/indogeoie validate
 	$(BIN)/indogeoie stats
 	$(BIN)/indogeoie build
+	HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 $(BIN)/indogeoie benchmark
 
 ## The test suite (unit, property and integration tests).
 test: $(STAMP)
@@ -34,7 +35,7 @@ test: $(STAMP)
 ## Re-resolve the transitive pins from pyproject.toml into requirements.lock.
 lock:
 	rm -rf .cache/lockenv && $(PYTHON) -m venv .cache/lockenv
-	.cache/lockenv/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	.cache/lockenv/bin/pip install --quiet --disable-pip-version-check -e '.[dev,transformer]'
 	.cache/lockenv/bin/pip freeze --exclude-editable | grep -v '^indogeoie' > requirements.lock
 
 clean-venv:

@@ -1,0 +1,65 @@
+"""The floor: longest match of the entity strings and trigger words seen in training."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from indogeoie.alignment import iob2_to_spans
+from indogeoie.tokens import Token
+
+from baselines import Sentence, TagPrediction
+
+Lexicon = dict[tuple[str, ...], str]
+
+
+def _spans(sentence: Sentence, tags: list[str]) -> list[tuple[int, int, str]]:
+    """Token ranges (first, last + 1, type) of the chunks in ``tags``."""
+    tokens = [Token(t, s, e) for t, s, e in zip(sentence.tokens, sentence.token_starts, sentence.token_ends)]
+    index = {tok.start: i for i, tok in enumerate(tokens)}
+    end_index = {tok.end: i for i, tok in enumerate(tokens)}
+    return [(index[s], end_index[e] + 1, label) for s, e, label in iob2_to_spans(tokens, tags)]
+
+
+def build_lexicon(sentences: list[Sentence], column: str) -> Lexicon:
+    """Every chunk seen in training, mapped to its most frequent type (ties: the first type by name)."""
+    seen: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for sentence in sentences:
+        for first, last, label in _spans(sentence, getattr(sentence, column)):
+            seen[tuple(sentence.tokens[first:last])][label] += 1
+    return {words: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for words, counts in seen.items()}
+
+
+def longest_match(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """IOB2 tags by greedy longest match, left to right, without overlaps."""
+    longest = max((len(k) for k in lexicon), default=0)
+    tags = ["O"] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        for length in range(min(longest, len(tokens) - i), 0, -1):
+            label = lexicon.get(tuple(tokens[i:i + length]))
+            if label is not None:
+                tags[i:i + length] = [f"B-{label}"] + [f"I-{label}"] * (length - 1)
+                i += length
+                break
+        else:
+            i += 1
+    return tags
+
+
+class GazetteerTagger:
+    """Longest match of the training set's entity and trigger strings."""
+
+    name = "gazetteer"
+
+    def available(self) -> tuple[bool, str]:
+        return True, ""
+
+    def train(self, sentences: list[Sentence], *, seed: int, workdir: Path) -> tuple[Lexicon, Lexicon]:
+        del seed, workdir  # deterministic and nothing to save
+        return build_lexicon(sentences, "ner_tags"), build_lexicon(sentences, "trigger_tags")
+
+    def predict(self, model: tuple[Lexicon, Lexicon], sentences: list[Sentence]) -> list[TagPrediction]:
+        entities, triggers = model
+        return [TagPrediction(s.id, longest_match(s.tokens, entities), longest_match(s.tokens, triggers))
+                for s in sentences]

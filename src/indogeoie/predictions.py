@@ -1,0 +1,193 @@
+"""Prediction files: what ``indogeoie score`` reads and the benchmark writes.
+
+Sentence level (``ner`` or ``events`` config), one JSON object per line, one per
+example id of the split, tags as strings::
+
+    {"id": "004_8ad9ae01f34e4272-003", "tags": ["O", "B-GPE", "I-GPE", ...]}
+
+(``ner_tags`` or ``trigger_tags`` are accepted in place of ``tags``.)
+
+Document level (``events`` config), one object per document::
+
+    {"doc_id": "004_8ad9ae01f34e4272",
+     "events": [{"type": "ASSAULT", "trigger": {"start": 1598, "end": 1608},
+                 "arguments": [{"role": "Actor", "start": 1595, "end": 1597}]}]}
+
+Every problem is reported with the file, the example id (or line) and the
+position, and reading goes on to list them all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.schema import EVENT_TYPES, NER_TAGS, ROLES, TRIGGER_TAGS
+
+TAGS = {"ner": NER_TAGS, "events": TRIGGER_TAGS}
+TAG_KEYS = {"ner": ("tags", "ner_tags"), "events": ("tags", "trigger_tags")}
+
+
+@dataclass(frozen=True)
+class DocumentPrediction:
+    """Predicted events of one document: triggers and argument tuples."""
+
+    doc_id: str
+    triggers: frozenset[tuple[int, int, str]]
+    arguments: frozenset[tuple[int, int, str, int, int]]  # trigger start, end, role, arg start, end
+
+
+def _lines(path: Path) -> Iterator[tuple[int, Any, Problem | None]]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise IndoGeoIEError(Problem(f"cannot read: {error.strerror}", str(path))) from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                yield number, None, Problem("line 1: starts with a UTF-8 byte-order mark; expected plain "
+                                            "UTF-8 JSON Lines", str(path))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                yield number, json.loads(raw.decode("utf-8")), None
+            except UnicodeDecodeError as error:
+                yield number, None, Problem(f"line {number}: not UTF-8 (byte {error.start} of the line)", str(path))
+            except json.JSONDecodeError as error:
+                yield number, None, Problem(f"line {number}: invalid JSON: {error.msg} at column {error.colno}",
+                                            str(path))
+
+
+def read_tag_predictions(path: Path, *, config: str, gold: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Read sentence-level predictions and check them against the gold sequences.
+
+    Args:
+        path: the JSON Lines file.
+        config: ``ner`` or ``events``.
+        gold: gold tags by example id (to check ids and lengths).
+
+    Raises:
+        IndoGeoIEError: with one located problem per bad id, length or tag.
+    """
+    allowed = TAGS[config]
+    allowed_set = set(allowed)
+    predictions: dict[str, list[str]] = {}
+    problems: list[Problem] = []
+    for number, row, problem in _lines(path):
+        if problem is not None:
+            problems.append(problem)
+            continue
+        if not isinstance(row, dict):
+            problems.append(Problem(f"line {number}: expected a JSON object, not {type(row).__name__}", str(path)))
+            continue
+        example = row.get("id")
+        where = f"line {number}: example {example!r}"
+        tags = next((row[k] for k in TAG_KEYS[config] if k in row), None)
+        if not isinstance(example, str):
+            problems.append(Problem(f"line {number}: missing 'id' (a string example id)", str(path)))
+            continue
+        if example not in gold:
+            problems.append(Problem(f"{where}: unknown id; not an example of this split", str(path)))
+            continue
+        if example in predictions:
+            problems.append(Problem(f"{where}: duplicate id", str(path)))
+            continue
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            problems.append(Problem(f"{where}: expected a list of string tags under one of "
+                                    f"{list(TAG_KEYS[config])}", str(path)))
+            continue
+        if len(tags) != len(gold[example]):
+            problems.append(Problem(f"{where}: {len(tags)} tags for {len(gold[example])} tokens "
+                                    f"(gold={len(gold[example])}, pred={len(tags)})", str(path)))
+            continue
+        unknown = [(i, t) for i, t in enumerate(tags) if t not in allowed_set]
+        for position, tag in unknown[:5]:
+            problems.append(Problem(f"{where}: token {position}: unknown tag {tag!r}; allowed: O, "
+                                    f"B-/I- with one of the {config} types", str(path)))
+        if unknown:
+            continue
+        predictions[example] = tags
+    missing = [i for i in gold if i not in predictions]
+    if missing and not problems:
+        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+        problems.append(Problem(f"{len(missing)} example(s) of the split have no prediction: {shown}", str(path)))
+    if problems:
+        raise IndoGeoIEError(problems)
+    return predictions
+
+
+def _offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def read_document_predictions(path: Path, *, texts: dict[str, str]) -> dict[str, DocumentPrediction]:
+    """Read document-level event predictions; every document of the split must be present."""
+    problems: list[Problem] = []
+    result: dict[str, DocumentPrediction] = {}
+    for number, row, problem in _lines(path):
+        if problem is not None:
+            problems.append(problem)
+            continue
+        doc_id = row.get("doc_id") if isinstance(row, dict) else None
+        where = f"line {number}: doc {doc_id!r}"
+        if not isinstance(doc_id, str) or doc_id not in texts:
+            problems.append(Problem(f"{where}: unknown or missing doc_id; expected one of {sorted(texts)}", str(path)))
+            continue
+        if doc_id in result:
+            problems.append(Problem(f"{where}: duplicate doc_id", str(path)))
+            continue
+        events = row.get("events")
+        if not isinstance(events, list):
+            problems.append(Problem(f"{where}: 'events' must be a list", str(path)))
+            continue
+        length = len(texts[doc_id])
+        triggers, arguments = set(), set()
+        for index, event in enumerate(events):
+            at = f"{where}: event {index}"
+            trigger = event.get("trigger") if isinstance(event, dict) else None
+            if not isinstance(trigger, dict) or not (_offset(trigger.get("start")) and _offset(trigger.get("end"))):
+                problems.append(Problem(f"{at}: trigger needs integer 'start' and 'end'", str(path)))
+                continue
+            start, end = trigger["start"], trigger["end"]
+            if not start < end <= length:
+                problems.append(Problem(f"{at}: trigger [{start}:{end}] outside the text (0..{length}) or empty",
+                                        str(path)))
+                continue
+            if event.get("type") not in EVENT_TYPES:
+                problems.append(Problem(f"{at}: unknown event type {event.get('type')!r}", str(path)))
+                continue
+            triggers.add((start, end, event["type"]))
+            for a_index, argument in enumerate(event.get("arguments") or []):
+                a_at = f"{at}: argument {a_index}"
+                if not isinstance(argument, dict) or argument.get("role") not in ROLES:
+                    problems.append(Problem(f"{a_at}: unknown role; expected one of {list(ROLES)}", str(path)))
+                    continue
+                a_start, a_end = argument.get("start"), argument.get("end")
+                if not (_offset(a_start) and _offset(a_end) and a_start < a_end <= length):
+                    problems.append(Problem(f"{a_at}: argument offsets [{a_start}:{a_end}] are not a span of the text",
+                                            str(path)))
+                    continue
+                arguments.add((start, end, argument["role"], a_start, a_end))
+        result[doc_id] = DocumentPrediction(doc_id, frozenset(triggers), frozenset(arguments))
+    missing = sorted(set(texts) - set(result))
+    if missing and not problems:
+        problems.append(Problem(f"no prediction for documents {missing}", str(path)))
+    if problems:
+        raise IndoGeoIEError(problems)
+    return result
+
+
+def tag_rows(ids: list[str], doc_ids: list[str], ner: list[list[str]], triggers: list[list[str]]) -> str:
+    """Sentence-level predictions of both tag layers as JSON Lines (the benchmark's output)."""
+    return "".join(json.dumps({"id": i, "doc_id": d, "ner_tags": n, "trigger_tags": t}, ensure_ascii=False) + "\n"
+                   for i, d, n, t in zip(ids, doc_ids, ner, triggers, strict=True))
+
+
+def document_rows(predictions: list[dict[str, Any]]) -> str:
+    """Document-level event predictions as JSON Lines."""
+    return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
