@@ -77,3 +77,15 @@ def test_agreement_prints_the_table() -> None:
                                  str(paths.AGREEMENT / "annotator-b.json")])
     assert result.exit_code == 0, result.output
     assert "| entities (span + type) |" in result.output
+
+
+def test_studio_push_without_a_server_says_what_to_do(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["studio", "push", "--with", "gold", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "run `indogeoie studio up` first" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_studio_push_rejects_an_unknown_source() -> None:
+    result = runner.invoke(app, ["studio", "push", "--with", "silver"])
+    assert result.exit_code == 2

@@ -23,10 +23,13 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import EVENT_TYPES, NER_TAGS, ROLES, TRIGGER_TAGS
+
+if TYPE_CHECKING:
+    from indogeoie.records import AnnotatedDocument
 
 TAGS = {"ner": NER_TAGS, "events": TRIGGER_TAGS}
 TAG_KEYS = {"ner": ("tags", "ner_tags"), "events": ("tags", "trigger_tags")}
@@ -191,3 +194,47 @@ def tag_rows(ids: list[str], doc_ids: list[str], ner: list[list[str]], triggers:
 def document_rows(predictions: list[dict[str, Any]]) -> str:
     """Document-level event predictions as JSON Lines."""
     return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
+
+
+def predicted_documents(folder: Path, *, texts: dict[str, str], where: str = "lodo") -> dict[str, AnnotatedDocument]:
+    """A baseline's predictions (``<where>.jsonl`` tags and ``<where>.arguments.jsonl`` events) as documents.
+
+    Entity regions come from the predicted IOB2 tags over the project's tokens,
+    events from the document-level file; each argument links the predicted entity
+    with the same offsets. Region ids are ``pe001``, ``pt001``, ... so that they
+    never collide with gold ids.
+    """
+    from indogeoie.alignment import iob2_to_spans
+    from indogeoie.records import AnnotatedDocument, Argument, Event, Span
+    from indogeoie.tokens import tokenize
+
+    tags_file, events_file = folder / f"{where}.jsonl", folder / f"{where}.arguments.jsonl"
+    for path in (tags_file, events_file):
+        if not path.is_file():
+            raise IndoGeoIEError(Problem("no predictions here; run `make benchmark` first", str(path)))
+    spans: dict[str, list[tuple[int, int, str]]] = {d: [] for d in texts}
+    for number, row, problem in _lines(tags_file):
+        if problem is not None:
+            raise IndoGeoIEError(problem)
+        doc_id, index = row["id"].rsplit("-", 1)
+        if doc_id not in texts:
+            continue
+        tokenized = tokenize(texts[doc_id])
+        sentence = tokenized.sentences[int(index)]
+        tokens = tokenized.tokens[sentence.first:sentence.last]
+        spans[doc_id] += iob2_to_spans(tokens, row["ner_tags"])
+    documents = {}
+    events_by_doc = {row["doc_id"]: row["events"] for _, row, _ in _lines(events_file) if row}
+    for doc_id, text in texts.items():
+        entities = tuple(Span(f"pe{i:03d}", label, start, end, text[start:end])
+                         for i, (start, end, label) in enumerate(sorted(spans[doc_id]), start=1))
+        by_offsets = {(e.start, e.end): e.id for e in entities}
+        events = []
+        for i, event in enumerate(events_by_doc.get(doc_id, []), start=1):
+            start, end = event["trigger"]["start"], event["trigger"]["end"]
+            arguments = tuple(Argument(a["role"], by_offsets[(a["start"], a["end"])]) for a in event["arguments"]
+                              if (a["start"], a["end"]) in by_offsets)
+            events.append(Event(f"pt{i:03d}", event["type"], "asserted",
+                                Span(f"pt{i:03d}", event["type"], start, end, text[start:end]), arguments))
+        documents[doc_id] = AnnotatedDocument(doc_id, text, entities, tuple(events))
+    return documents

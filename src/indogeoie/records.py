@@ -62,3 +62,67 @@ class AnnotatedDocument:
 
     def entity_by_id(self) -> dict[str, Span]:
         return {e.id: e for e in self.entities}
+
+
+
+@dataclass(frozen=True)
+class DocumentDiff:
+    """What changed in one document between two annotations, by region id."""
+
+    doc_id: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    modified: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed or self.modified)
+
+
+def _regions(document: AnnotatedDocument) -> dict[str, tuple[object, ...]]:
+    """Every region of a document by id: layer, label, offsets (and modality and arguments for triggers)."""
+    regions: dict[str, tuple[object, ...]] = {e.id: ("entity", e.label, e.start, e.end) for e in document.entities}
+    for event in document.events:
+        regions[event.id] = ("trigger", event.type, event.trigger.start, event.trigger.end, event.modality,
+                             tuple(sorted((a.role, a.ref_id) for a in event.arguments)))
+    return regions
+
+
+def _describe(document: AnnotatedDocument, region: tuple[object, ...]) -> str:
+    start, end = int(region[2]), int(region[3])  # type: ignore[call-overload]
+    text = f"{region[0]} {region[1]} [{start}:{end}] {document.text[start:end]!r}"
+    if region[0] == "trigger":
+        text += f" {region[4]}, arguments {list(region[5])}"  # type: ignore[misc]
+    return text
+
+
+def diff_documents(old: tuple[AnnotatedDocument, ...], new: tuple[AnnotatedDocument, ...]) -> tuple[DocumentDiff, ...]:
+    """Regions added, removed and modified per document, from ``old`` to ``new``.
+
+    >>> a = AnnotatedDocument("d", "AS dan Irak", (Span("e1", "GPE", 0, 2, "AS"),))
+    >>> b = AnnotatedDocument("d", "AS dan Irak", (Span("e1", "ORG", 0, 2, "AS"), Span("e2", "GPE", 7, 11, "Irak")))
+    >>> d = diff_documents((a,), (b,))[0]
+    >>> d.added, d.removed, d.modified
+    (('e2',), (), ('e1',))
+    """
+    before = {d.doc_id: d for d in old}
+    after = {d.doc_id: d for d in new}
+    diffs = []
+    for doc_id in sorted(set(before) | set(after)):
+        old_doc = before.get(doc_id) or AnnotatedDocument(doc_id, after[doc_id].text)
+        new_doc = after.get(doc_id) or AnnotatedDocument(doc_id, old_doc.text)
+        if doc_id not in after:
+            # A document missing from the new annotation is kept, never deleted by a pull.
+            diffs.append(DocumentDiff(doc_id))
+            continue
+        old_regions, new_regions = _regions(old_doc), _regions(new_doc)
+        added = tuple(sorted(set(new_regions) - set(old_regions)))
+        removed = tuple(sorted(set(old_regions) - set(new_regions)))
+        modified = tuple(sorted(r for r in set(old_regions) & set(new_regions) if old_regions[r] != new_regions[r]))
+        details = ([f"+ {r}: {_describe(new_doc, new_regions[r])}" for r in added]
+                   + [f"- {r}: {_describe(old_doc, old_regions[r])}" for r in removed]
+                   + [f"~ {r}: {_describe(old_doc, old_regions[r])} -> {_describe(new_doc, new_regions[r])}"
+                      for r in modified])
+        diffs.append(DocumentDiff(doc_id, added, removed, modified, tuple(details)))
+    return tuple(diffs)
