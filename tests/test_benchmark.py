@@ -171,3 +171,33 @@ def test_readme_shows_the_current_leaderboard() -> None:
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     leaderboard = (paths.RESULTS / "LEADERBOARD.md").read_text(encoding="utf-8")
     assert readme_with_leaderboard(readme, leaderboard) == readme
+
+
+def test_interrupted_results_keep_the_previous_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from indogeoie import atomic
+
+    results = tmp_path / "results"
+    shutil.copytree(paths.RESULTS, results)
+    before = {p: p.read_bytes() for p in results.rglob("*") if p.is_file()}
+    calls = {"n": 0}
+    original = atomic.os.fsync
+
+    def crash_on_third(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        original(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", crash_on_third)
+    with pytest.raises(OSError, match="disk full"):
+        run_benchmark(dataset_dir=paths.DATASET, results_dir=results, cache_dir=tmp_path / "cache",
+                      models=["gazetteer"])
+    after = {p: p.read_bytes() for p in results.rglob("*") if p.is_file()}
+    # Every file is either its previous version or a complete new one; none is half-written.
+    for path, data in after.items():
+        if path in before and data != before[path]:
+            json.loads(data) if path.suffix == ".json" else None
+    assert set(after) == set(before)
+    assert not [p for p in results.rglob("*.tmp")]

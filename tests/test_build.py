@@ -244,3 +244,19 @@ def test_datasheet_numbers_match_the_data() -> None:
     readme = " ".join((paths.ROOT / "README.md").read_text(encoding="utf-8").split())
     assert (f"({n_entities} entity mentions, {n_events} events, {n_arguments} arguments over "
             f"{n_tokens:,} tokens") in readme
+
+
+def test_an_interrupted_conll_export_keeps_the_previous_files(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from indogeoie import atomic
+
+    CliRunner().invoke(app, ["export", "conll", "--out", str(tmp_path)])
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    def crash(fd: int) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(atomic.os, "fsync", crash)
+    result = CliRunner().invoke(app, ["export", "conll", "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "disk full" in result.output
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before

@@ -173,8 +173,9 @@ def test_unknown_doc_id(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('[{"data": ', r"export\.json: invalid JSON at line 1 column 11"),
-        ('{"data": {}}', r"export\.json: an export must be a JSON list of tasks, not dict"),
+        ('[{"data": ', r"export\.json: invalid JSON near byte 10: "),
+        ('{"data": {}}', r"export\.json: an export must be a JSON list of tasks, not an object"),
+        ('', r"export\.json: the file is empty; expected a JSON list of tasks"),
         ('[{"annotations": []}]', r"doc \(task #0\): missing key 'data'"),
         ('[{"data": {"doc_id": "d1", "text": null}}]', r"doc d1: data.text must be a string, not null"),
     ],

@@ -31,6 +31,8 @@ from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import LANGUAGE_ISO639_3
 
 METADATA_FILE = "metadata.json"
+#: A raw news page is tens of kilobytes; anything over this is not an article.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 _ISO_DATE = re.compile(
     r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?)?)?$"
 )
@@ -144,6 +146,10 @@ def read_article(path: Path, meta: ArticleMeta | None) -> Article:
             stay unknown until someone reads the article and fills them in).
     """
     doc_id = path.stem
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise IndoGeoIEError(Problem(f"the article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} a news "
+                                     "page can be; refused", file=str(path), doc_id=doc_id))
     data = path.read_bytes()
     digest = sha256_hex(data)
     if meta is None:

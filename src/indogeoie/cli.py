@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from indogeoie import atomic, paths
-from indogeoie.errors import IndoGeoIEError
+from indogeoie.errors import IndoGeoIEError, Problem
 
 if TYPE_CHECKING:
     from indogeoie.studio import Server
@@ -35,17 +35,29 @@ errconsole = Console(stderr=True, highlight=False, soft_wrap=True)
 T = TypeVar("T")
 
 
-def run(step: Callable[[], T]) -> T:
-    """Run ``step``; report an IndoGeoIEError as located problems and exit 1."""
+JSON_ERRORS = typer.Option("--json", help="Machine-readable output: errors as JSON on stderr.")
+
+
+def run(step: Callable[[], T], *, as_json: bool = False) -> T:
+    """Run ``step``; report an IndoGeoIEError as located problems and exit 1.
+
+    With ``as_json``, the problems go to stderr as one JSON object:
+    ``{"errors": [{"file", "doc_id", "region", "offsets", "message"}, ...]}``.
+    """
     try:
         return step()
     except IndoGeoIEError as error:
-        for problem in error.problems:
-            errconsole.print(f"error: {problem}", markup=False)
-        raise typer.Exit(1) from None
+        problems = error.problems
     except OSError as error:
-        errconsole.print(f"error: {error.filename or ''}: {error.strerror or error}", markup=False)
-        raise typer.Exit(1) from None
+        problems = [Problem(str(error.strerror or error), file=error.filename)]
+    if as_json:
+        import json
+
+        errconsole.print(json.dumps({"errors": [p.as_dict() for p in problems]}, ensure_ascii=False), markup=False)
+    else:
+        for problem in problems:
+            errconsole.print(f"error: {problem}", markup=False)
+    raise typer.Exit(1)
 
 
 def _report_files(written: tuple[Path, ...] | list[Path], check: bool) -> None:
@@ -62,13 +74,14 @@ def ingest(
     articles: Annotated[Path, typer.Option(help="Folder of raw <doc_id>.txt articles.")] = paths.ARTICLES,
     tasks: Annotated[Path, typer.Option(help="Label Studio import tasks to write.")] = paths.TASKS_JSON,
     check: Annotated[bool, typer.Option(help="Write nothing; exit 1 if outputs are stale.")] = False,
+    as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
     """Clean the raw articles and write their metadata and Label Studio tasks."""
     from indogeoie.corpus import ingest as ingest_articles
 
     if not articles.is_dir():
         raise typer.BadParameter(f"{articles} is not a folder", param_hint="--articles")
-    report = run(lambda: ingest_articles(articles_dir=articles, tasks_path=tasks, check=check))
+    report = run(lambda: ingest_articles(articles_dir=articles, tasks_path=tasks, check=check), as_json=as_json)
     console.print(f"{len(report.articles)} articles, {sum(len(a.text) for a in report.articles)} "
               "characters after cleaning", markup=False)
     _report_files(report.written, check)
@@ -117,13 +130,14 @@ def validate(
         metavar="[PATH]...", help="Export files or folders (default: annotations/gold).")] = None,
     corpus: Annotated[bool, typer.Option(
         help="Check that each text equals the cleaned article of its doc_id.")] = True,
+    as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
     """Check Label Studio exports against the schema, the tokens and the corpus."""
     targets = paths_ or [paths.GOLD]
     for target in targets:
         if not target.exists():
             raise typer.BadParameter(f"{target} does not exist", param_hint="PATH")
-    report = run(lambda: _validated(targets, corpus=corpus))
+    report = run(lambda: _validated(targets, corpus=corpus), as_json=as_json)
     for note in report.notes:
         errconsole.print(f"note: {note}", markup=False)
     n_ent = sum(len(d.entities) for d in report.documents)
@@ -179,6 +193,7 @@ def build(
         "--from", help="Label Studio export(s) of any articles (default: annotations/gold with the corpus).")] = None,
     out: Annotated[Path, typer.Option(help="The dataset folder to write.")] = paths.DATASET,
     check: Annotated[bool, typer.Option(help="Write nothing; exit 1 if the folder differs from a fresh build.")] = False,
+    as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
     """Build the Hugging Face-style dataset (card, JSONL, CoNLL, changelog, manifest)."""
     from indogeoie.build import build as build_dataset
@@ -189,7 +204,7 @@ def build(
     corpus_mode = not from_
     result, changed = run(lambda: build_dataset(
         exports=from_ or [paths.GOLD], out=out, articles_dir=paths.ARTICLES if corpus_mode else None,
-        agreement_dir=paths.AGREEMENT if corpus_mode else None, check=check))
+        agreement_dir=paths.AGREEMENT if corpus_mode else None, check=check), as_json=as_json)
     if check:
         if changed:
             for rel in changed:
@@ -284,7 +299,7 @@ def score(
     if not predictions.is_file():
         raise typer.BadParameter(f"{predictions} is not a file", param_hint="--predictions")
     report = run(lambda: score_file(predictions=predictions, config=config, split=split, dataset_dir=dataset,
-                                    cache_dir=paths.ROOT / ".cache"))
+                                    cache_dir=paths.ROOT / ".cache"), as_json=as_json)
     if as_json:
         import json
 
@@ -390,6 +405,7 @@ def studio_push(
 def studio_pull(
     out: Annotated[Path, typer.Option(help="Gold folder (its gold.json is replaced).")] = paths.GOLD,
     data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.ROOT / ".labelstudio",
+    as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
     """Export every annotation, validate it, show the changes, then write atomically (keeping a backup)."""
     from indogeoie.articles import read_articles
@@ -401,7 +417,7 @@ def studio_pull(
         articles = {a.doc_id: a.text for a in read_articles(paths.ARTICLES)}
         return pull(export=export, out_file=out / "gold.json", articles=articles)
 
-    report = run(step)
+    report = run(step, as_json=as_json)
     for note in report.notes:  # type: ignore[attr-defined]
         errconsole.print(f"note: {note}", markup=False)
     for diff in report.diffs:  # type: ignore[attr-defined]

@@ -207,6 +207,10 @@ class _TaskReader:
         if not isinstance(text, str):
             self.problem(f"data.text must be a string, not {type(text).__name__ if text is not None else 'null'}")
             return None
+        if len(text) > MAX_TEXT_CHARS:
+            self.problem(f"data.text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} a document "
+                         "may have; split it into articles")
+            return None
         if "\r" in text:
             self.problem("data.text contains a carriage return; newlines must be \\n")
         entries = task.get(self.source, [])
@@ -362,52 +366,106 @@ class _TaskReader:
                                  meta if isinstance(meta, dict) else {})
 
 
+#: A document may have at most this many characters (spaCy's default ``max_length``);
+#: a news article has a few thousand. Longer texts are refused, not tokenised.
+MAX_TEXT_CHARS = 1_000_000
+#: After this many problems the rest are counted, not kept, so a huge broken file cannot exhaust memory.
+MAX_PROBLEMS = 1000
+
+
 def parse_export(data: object, *, file: str, source: str = "annotations") -> ExportReport:
-    """Read a Label Studio JSON export already parsed from JSON.
+    """Read a Label Studio JSON export already parsed from JSON, or streamed task by task.
 
     Args:
-        data: the parsed JSON: a list of tasks.
+        data: the parsed JSON (a list of tasks), or an iterator of tasks.
         file: its path, for messages.
         source: read ``"annotations"`` (default) or ``"predictions"``.
     """
-    if not isinstance(data, list):
-        return ExportReport((), (Problem(f"an export must be a JSON list of tasks, not "
-                                         f"{type(data).__name__}", file),))
+    if isinstance(data, (dict, str, int, float, bool)) or data is None:
+        kind = "null" if data is None else {dict: "an object", str: "a string", bool: "a boolean"}.get(
+            type(data), "a number")
+        return ExportReport((), (Problem(f"an export must be a JSON list of tasks, not {kind}", file),))
     documents, problems, notes = [], [], []
     seen: dict[str, int] = {}
-    for index, task in enumerate(data):
+    dropped = 0
+    for index, task in enumerate(data):  # type: ignore[call-overload]
         reader = _TaskReader(task, index, file, source)
         document = reader.read()
-        problems += reader.problems
-        notes += reader.notes
+        found = reader.problems
+        if document is not None and document.doc_id in seen:
+            found = [*found, Problem(f"duplicate doc_id (also task #{seen[document.doc_id]})", file,
+                                     document.doc_id)]
+            document = None
+        room = max(MAX_PROBLEMS - len(problems), 0)
+        problems += found[:room]
+        dropped += len(found) - len(found[:room])
+        notes += reader.notes[:MAX_PROBLEMS]
         if document is None:
-            continue
-        if document.doc_id in seen:
-            problems.append(Problem(f"duplicate doc_id (also task #{seen[document.doc_id]})", file,
-                                    document.doc_id))
             continue
         seen[document.doc_id] = index
         documents.append(document)
+    if dropped:
+        problems.append(Problem(f"... and {dropped} more problems (only the first {MAX_PROBLEMS} are listed)",
+                                file))
     return ExportReport(tuple(documents), tuple(problems), tuple(notes))
 
 
+def _utf8_problem(path: Path) -> Problem | None:
+    """The first non-UTF-8 byte of a file, found by streaming it (no full read)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                return Problem(f"not UTF-8: byte 0x{chunk[error.start]:02x} at byte offset "
+                               f"{offset + error.start} cannot be decoded; expected UTF-8 JSON", str(path))
+            offset += len(chunk)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return Problem(f"not UTF-8: the file ends inside a multi-byte character (byte offset {offset})",
+                           str(path))
+    return None
+
+
 def read_export(path: Path, *, source: str = "annotations") -> ExportReport:
-    """Read and check a Label Studio JSON export file (UTF-8 JSON, a list of tasks)."""
+    """Read and check a Label Studio JSON export file, streaming it task by task.
+
+    Memory stays bounded by the largest task, so exports of thousands of articles
+    (or a huge broken file) are read without loading the whole file.
+    """
+    import ijson
+
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(64).lstrip()
     except OSError as error:
         return ExportReport((), (Problem(f"cannot read: {error.strerror}", str(path)),))
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if head.startswith(b"\xef\xbb\xbf"):
         return ExportReport((), (Problem("starts with a UTF-8 byte-order mark; expected plain UTF-8 JSON",
                                          str(path)),))
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return ExportReport((), (Problem(f"not UTF-8: byte offset {error.start}", str(path)),))
-    except json.JSONDecodeError as error:
-        return ExportReport((), (Problem(f"invalid JSON at line {error.lineno} column {error.colno}: "
-                                         f"{error.msg}", str(path)),))
-    return parse_export(data, file=str(path), source=source)
+    problem = _utf8_problem(path)
+    if problem is not None:
+        return ExportReport((), (problem,))
+    if not head:
+        return ExportReport((), (Problem("the file is empty; expected a JSON list of tasks", str(path)),))
+    if not head.startswith(b"["):
+        try:
+            data = json.loads(path.read_bytes()) if path.stat().st_size < (1 << 20) else {}
+        except json.JSONDecodeError as error:
+            return ExportReport((), (Problem(f"invalid JSON at line {error.lineno} column {error.colno}: "
+                                             f"{error.msg}", str(path)),))
+        return parse_export(data, file=str(path), source=source)
+    with path.open("rb") as handle:
+        try:
+            return parse_export(ijson.items(handle, "item", use_float=True), file=str(path), source=source)
+        except ijson.JSONError as error:
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            return ExportReport((), (Problem(f"invalid JSON near byte {handle.tell()}: {message}", str(path)),))
 
 
 def document_result(document: AnnotatedDocument) -> list[dict[str, Any]]:

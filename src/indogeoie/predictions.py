@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from indogeoie.records import AnnotatedDocument
 
 TAGS = {"ner": NER_TAGS, "events": TRIGGER_TAGS}
+#: A line longer than this is refused: a sentence's tags or a document's events take kilobytes.
+MAX_LINE_BYTES = 16 * 1024 * 1024
 TAG_KEYS = {"ner": ("tags", "ner_tags"), "events": ("tags", "trigger_tags")}
 
 
@@ -50,7 +52,18 @@ def _lines(path: Path) -> Iterator[tuple[int, Any, Problem | None]]:
     except OSError as error:
         raise IndoGeoIEError(Problem(f"cannot read: {error.strerror}", str(path))) from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while True:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                break
+            number += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                yield number, None, Problem(f"line {number}: longer than {MAX_LINE_BYTES // (1024 * 1024)} MB; "
+                                            "refused (one line holds one sentence or one document)", str(path))
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line without keeping it
+                    raw = handle.readline(MAX_LINE_BYTES)
+                continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 yield number, None, Problem("line 1: starts with a UTF-8 byte-order mark; expected plain "
                                             "UTF-8 JSON Lines", str(path))

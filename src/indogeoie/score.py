@@ -21,7 +21,9 @@ from indogeoie.scoring import set_prf, score_arguments, score_tagging
 
 def _is_document_level(path: Path) -> bool:
     with path.open("rb") as handle:
-        for raw in handle:
+        while raw := handle.readline(1 << 20):
+            if not raw.endswith(b"\n") and len(raw) == 1 << 20:
+                return False  # an overlong first line: the sentence-level reader reports it
             if raw.strip():
                 try:
                     row = json.loads(raw.decode("utf-8", errors="replace"))

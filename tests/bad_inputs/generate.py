@@ -1,0 +1,129 @@
+"""Regenerate the broken files of this folder (run from the repository root).
+
+Each file breaks one thing; ``cases.json`` says which reader takes it and the
+message it must produce. The 100 MB inputs are made by the tests themselves,
+in a temporary folder, not committed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+TEXT = "AS menyerang Irak pada 2020."
+
+
+def task(doc_id: str = "bad-1") -> dict[str, Any]:
+    return {"data": {"text": TEXT, "doc_id": doc_id}, "annotations": [{"id": 1, "result": [
+        {"id": "e1", "type": "labels", "from_name": "entity", "to_name": "text",
+         "value": {"start": 0, "end": 2, "text": "AS", "labels": ["GPE"]}},
+        {"id": "t1", "type": "labels", "from_name": "trigger", "to_name": "text",
+         "value": {"start": 3, "end": 12, "text": "menyerang", "labels": ["ASSAULT"]}},
+        {"id": "t1", "type": "choices", "from_name": "modality", "to_name": "text",
+         "value": {"start": 3, "end": 12, "text": "menyerang", "choices": ["asserted"]}},
+        {"id": "e2", "type": "labels", "from_name": "entity", "to_name": "text",
+         "value": {"start": 13, "end": 17, "text": "Irak", "labels": ["GPE"]}},
+        {"type": "relation", "from_id": "t1", "to_id": "e1", "direction": "right", "labels": ["Actor"]},
+    ]}]}
+
+
+def changed(edit: Any) -> list[dict[str, Any]]:
+    one = copy.deepcopy(task())
+    edit(one, one["annotations"][0]["result"])
+    return [one]
+
+
+def main() -> None:
+    exports = HERE / "exports"
+    exports.mkdir(exist_ok=True)
+    cases: list[dict[str, str]] = []
+
+    def export(name: str, content: bytes | list[Any] | dict[str, Any], message: str) -> None:
+        data = content if isinstance(content, bytes) else json.dumps(content, indent=1).encode()
+        (exports / name).write_bytes(data)
+        cases.append({"file": f"exports/{name}", "kind": "export", "message": message})
+
+    valid = json.dumps([task()], indent=1).encode()
+    export("truncated.json", valid[: len(valid) // 2], r"invalid JSON near byte \d+")
+    export("top_level_object.json", {"data": {"text": TEXT}}, r"an export must be a JSON list of tasks, not an object")
+    export("empty.json", b"", r"the file is empty; expected a JSON list of tasks")
+    export("missing_data.json", [{"annotations": []}], r"doc \(task #0\): missing key 'data'")
+    export("missing_doc_id.json", changed(lambda t, r: t["data"].pop("doc_id")),
+           r"doc \(task #0\): data\.doc_id must be a non-empty string, not None")
+    export("null_text.json", changed(lambda t, r: t["data"].update(text=None)),
+           r"doc bad-1: data\.text must be a string, not null")
+    export("offsets_beyond_text.json", changed(lambda t, r: r[3]["value"].update(end=99)),
+           r"doc bad-1: region e2 \[13:99\]: offsets out of range: the text has 28 characters")
+    export("negative_offset.json", changed(lambda t, r: r[0]["value"].update(start=-2)),
+           r"doc bad-1: region e1 \[-2:2\]: offsets out of range")
+    export("float_offsets.json", changed(lambda t, r: r[0]["value"].update(start=0.5)),
+           r"doc bad-1: region e1: offsets must be integers, not start=0\.5 end=2")
+    export("end_before_start.json", changed(lambda t, r: r[3]["value"].update(start=17, end=13)),
+           r"doc bad-1: region e2 \[17:13\]: end must be greater than start")
+    export("span_text_mismatch.json", changed(lambda t, r: r[3]["value"].update(text="Iran")),
+           r"doc bad-1: region e2 \[13:17\]: span text 'Iran' differs from the text at these offsets 'Irak'")
+    export("unknown_label.json", changed(lambda t, r: r[0]["value"].update(labels=["COUNTRY"])),
+           r"doc bad-1: region e1 \[0:2\]: unknown entity label 'COUNTRY' on 'AS'")
+    export("unknown_role.json", changed(lambda t, r: r[4].update(labels=["Victim"])),
+           r"doc bad-1: region t1->e1: relation role \['Victim'\] is not one role of")
+    export("unknown_modality.json", changed(lambda t, r: r[2]["value"].update(choices=["likely"])),
+           r"doc bad-1: region t1: unknown modality \['likely'\]")
+    export("relation_to_missing_id.json", changed(lambda t, r: r[4].update(to_id="e9")),
+           r"doc bad-1: region t1->e9: relation end \['e9'\] is missing from this annotation")
+    export("duplicate_region_id.json", changed(lambda t, r: r[3].update(id="e1")),
+           r"doc bad-1: region e1: duplicate region id")
+    export("duplicate_doc_id.json", [task(), task()], r"doc bad-1: duplicate doc_id \(also task #0\)")
+    export("not_utf8.json", valid.replace("menyerang".encode(), b"meny\xffrang", 1),
+           r"not UTF-8: byte 0xff at byte offset \d+ cannot be decoded")
+    export("bom.json", b"\xef\xbb\xbf" + valid, r"starts with a UTF-8 byte-order mark")
+
+    predictions = HERE / "predictions"
+    predictions.mkdir(exist_ok=True)
+    rows = sorted((json.loads(line) for path in Path("dataset/data/ner").glob("test-*.jsonl")
+                   for line in path.read_text(encoding="utf-8").splitlines()), key=lambda r: r["sentence_index"])
+    from indogeoie.schema import NER_TAGS
+
+    good = [{"id": r["id"], "tags": [NER_TAGS[t] for t in r["ner_tags"]]} for r in rows]
+
+    def prediction(name: str, lines: list[Any] | bytes, message: str) -> None:
+        data = lines if isinstance(lines, bytes) else "".join(
+            (line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines).encode()
+        (predictions / name).write_bytes(data)
+        cases.append({"file": f"predictions/{name}", "kind": "ner-predictions", "message": message})
+
+    first = good[0]["id"]
+    prediction("unknown_id.jsonl", good + [{"id": "999_nope-000", "tags": ["O"]}],
+               r"line \d+: example '999_nope-000': unknown id; not an example of this split")
+    prediction("missing_id.jsonl", good[1:], rf"1 example\(s\) of the split have no prediction: {first}")
+    prediction("duplicate_id.jsonl", good + [good[0]], rf"line \d+: example '{first}': duplicate id")
+    short = copy.deepcopy(good)
+    short[0]["tags"] = short[0]["tags"][:-1]
+    n = len(good[0]["tags"])
+    prediction("wrong_length.jsonl", short, rf"example '{first}': {n - 1} tags for {n} tokens \(gold={n}, pred={n - 1}\)")
+    bad_tag = copy.deepcopy(good)
+    bad_tag[0]["tags"][2] = "B_GPE"
+    prediction("non_iob2_tag.jsonl", bad_tag, rf"example '{first}': token 2: unknown tag 'B_GPE'")
+    prediction("wrong_type_line.jsonl", [["O", "O"]] + good, r"line 1: expected a JSON object, not list")
+    prediction("missing_tags.jsonl", [{"id": first}] + good[1:],
+               rf"example '{first}': expected a list of string tags")
+    body = "".join(json.dumps(g) + "\n" for g in good).encode()
+    prediction("truncated.jsonl", body[: len(body) - 40], r"line \d+: invalid JSON")
+    prediction("not_utf8.jsonl", body.replace(b'"O"', b'"\xff"', 1), r"line 1: not UTF-8 \(byte \d+ of the line\)")
+    prediction("bom.jsonl", b"\xef\xbb\xbf" + body, r"line 1: starts with a UTF-8 byte-order mark")
+
+    articles = HERE / "articles"
+    articles.mkdir(exist_ok=True)
+    (articles / "900_not_utf8.txt").write_bytes(b"Judul berita\n\nIsi \xe9 berita.\n")
+    cases.append({"file": "articles/900_not_utf8.txt", "kind": "article",
+                  "message": r"900_not_utf8\.txt: not UTF-8: byte 0xe9 at byte offset 18"})
+    (articles / "901_empty.txt").write_bytes(b"\n\n")
+    cases.append({"file": "articles/901_empty.txt", "kind": "article", "message": r"901_empty\.txt: the article is empty"})
+
+    (HERE / "cases.json").write_text(json.dumps(cases, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
