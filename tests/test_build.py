@@ -124,16 +124,18 @@ def test_a_failed_build_leaves_the_previous_dataset_intact(tmp_path: Path,
     tasks[0]["annotations"][0]["result"][0]["value"]["labels"] = ["ORG"]  # a real change, so a write happens
     gold.write_text(json.dumps(tasks), encoding="utf-8")
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    original = Path.write_bytes
+    from indogeoie import build as build_module
+
+    original = build_module._HashingWriter.write
     calls = {"n": 0}
 
-    def fail_half_way(self: Path, data: bytes) -> int:
+    def fail_half_way(self: Any, data: bytes) -> None:
         calls["n"] += 1
-        if calls["n"] == 9:
+        if calls["n"] == 9:  # in the middle of the data files
             raise OSError("disk full")
-        return original(self, data)
+        original(self, data)
 
-    monkeypatch.setattr(Path, "write_bytes", fail_half_way)
+    monkeypatch.setattr(build_module._HashingWriter, "write", fail_half_way)
     with pytest.raises(OSError, match="disk full"):
         build(exports=[gold], out=out, articles_dir=paths.ARTICLES, agreement_dir=None)
     monkeypatch.undo()

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -34,25 +32,18 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-@contextmanager
-def replace_dir(path: Path) -> Iterator[Path]:
-    """Yield a fresh temporary folder that replaces ``path`` when the block succeeds.
+def swap_dir(new: Path, path: Path) -> None:
+    """Put the finished folder ``new`` in place of ``path`` with renames only.
 
-    On an exception the temporary folder is removed and ``path`` is untouched.
+    ``path`` is renamed aside, ``new`` renamed into place, and the old folder
+    removed; a reader sees the old folder or the new one, never a mix.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    try:
-        yield tmp
-        old = None
-        if path.exists():
-            old = path.with_name(f".{path.name}.old")
-            if old.exists():
-                shutil.rmtree(old)
-            os.replace(path, old)
-        os.replace(tmp, path)
-        if old is not None:
+    old = None
+    if path.exists():
+        old = path.with_name(f".{path.name}.old")
+        if old.exists():
             shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        os.replace(path, old)
+    os.replace(new, path)
+    if old is not None:
+        shutil.rmtree(old)

@@ -233,14 +233,8 @@ def export_conll(
 
     def step() -> list[Path]:
         result, _ = build_dataset(exports=[paths.GOLD], out=paths.DATASET, articles_dir=paths.ARTICLES,
-                                  agreement_dir=None, check=True)
-        written = []
-        for rel, data in sorted(result.files.items()):
-            if rel.startswith("conll/"):
-                target = out / rel.removeprefix("conll/")
-                atomic.write_bytes(target, data)
-                written.append(target)
-        return written
+                                  agreement_dir=None, check=True, conll_out=out)
+        return [out / rel.removeprefix("conll/") for rel in result.files if rel.startswith("conll/")]
 
     for path in run(step):
         console.print(f"wrote {path}", markup=False)

@@ -163,7 +163,7 @@ def _token_columns(tokenized: TokenizedText, first: int, last: int) -> dict[str,
 
 
 def document_rows(document: AnnotatedDocument, meta: ArticleMeta | None, fold: int,
-                  *, file: str = "") -> dict[str, list[dict[str, Any]]]:
+                  *, file: str = "", tokenized: TokenizedText | None = None) -> dict[str, list[dict[str, Any]]]:
     """The rows of every config for one document.
 
     Args:
@@ -171,8 +171,9 @@ def document_rows(document: AnnotatedDocument, meta: ArticleMeta | None, fold: i
         meta: its provenance (None: all unknown).
         fold: its leave-one-document-out fold.
         file: where it came from, for messages.
+        tokenized: its tokens, when the caller has them already.
     """
-    tokenized = tokenize(document.text)
+    tokenized = tokenized or tokenize(document.text)
     entities = document.entity_by_id()
     ner_rows, event_rows = [], []
     problems: list[Problem] = []

@@ -25,7 +25,9 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -91,19 +93,34 @@ def _is_opening(token: spacy.tokens.Token) -> bool:
 
 @Language.component("indogeoie_sentence_rules")
 def sentence_rules(doc: Doc) -> Doc:
-    """Line breaks end sentences; opening brackets and quotes start them."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.is_space:
-            token.is_sent_start = False
-        elif previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
-    for token in doc[1:-1]:
-        following = doc[token.i + 1]
-        if following.is_sent_start and not token.is_sent_start and _is_opening(token):
-            token.is_sent_start = True
-            following.is_sent_start = False
+    """Line breaks end sentences; opening brackets and quotes start them.
+
+    Only the few tokens that can matter are visited (whitespace tokens and
+    opening punctuation), found with array operations: this runs on every
+    document of every build.
+    """
+    if len(doc) < 2:
+        return doc
+    flags = doc.to_array([IS_SPACE, ORTH, SENT_START])
+    # Sentence starts are changed in an array and written back once: setting
+    # Token.is_sent_start re-checks the whole document each time.
+    starts = flags[:, 2].astype(numpy.int64)
+    for i in numpy.flatnonzero(flags[:, 0]).tolist():
+        if i > 0:
+            starts[i] = -1
+        if i + 1 < len(doc) and not flags[i + 1, 0] and "\n" in doc[i].text:
+            starts[i + 1] = 1
+    for i in numpy.flatnonzero(numpy.isin(flags[:, 1], _opening_hashes(doc))).tolist():
+        if 0 < i < len(doc) - 1 and starts[i + 1] == 1 and starts[i] != 1 and _is_opening(doc[i]):
+            starts[i], starts[i + 1] = 1, -1
+    starts[0] = 1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
     return doc
+
+
+def _opening_hashes(doc: Doc) -> numpy.ndarray:
+    strings = doc.vocab.strings
+    return numpy.array([strings.add(text) for text in (*_OPENING, *_AMBIGUOUS_QUOTES)], dtype=numpy.uint64)
 
 
 @lru_cache(maxsize=1)
@@ -124,13 +141,19 @@ def tokenize(text: str) -> TokenizedText:
         text: cleaned text.
     """
     doc = make_nlp()(text)
+    if not len(doc):
+        return TokenizedText(text=text, tokens=(), sentences=())
+    columns = doc.to_array([IDX, IS_SPACE, SENT_START])
+    words = [t.text for t in doc]
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    for sent in doc.sents:
-        first = len(tokens)
-        for tok in sent:
-            if not tok.is_space:
-                tokens.append(Token(tok.text, tok.idx, tok.idx + len(tok.text)))
-        if len(tokens) > first:
+    first = 0
+    for (start, is_space, sent_start), word in zip(columns.tolist(), words):
+        if sent_start == 1 and len(tokens) > first:
             sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
+            first = len(tokens)
+        if not is_space:
+            tokens.append(Token(word, start, start + len(word)))
+    if len(tokens) > first:
+        sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
     return TokenizedText(text=text, tokens=tuple(tokens), sentences=tuple(sentences))

@@ -15,14 +15,14 @@ text of each document against the cleaned article of its doc_id.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from indogeoie.errors import Problem
 from indogeoie.labelstudio import read_export
 from indogeoie.records import AnnotatedDocument, Span
 from indogeoie.schema import ROLE_FILLERS
-from indogeoie.tokens import tokenize
+from indogeoie.tokens import TokenizedText, tokenize
 
 _BRACKETS = {")": "(", "]": "[", "”": "“", "’": "‘"}
 
@@ -35,6 +35,7 @@ class ValidationReport:
     documents: tuple[AnnotatedDocument, ...]
     problems: tuple[Problem, ...]
     notes: tuple[str, ...] = ()
+    file_of: dict[str, Path] = field(default_factory=dict)  # doc_id -> the export it came from
 
     @property
     def ok(self) -> bool:
@@ -55,12 +56,14 @@ def _edge_problem(span: Span) -> str | None:
     return None
 
 
-def check_document(document: AnnotatedDocument, *, file: str) -> list[Problem]:
+def check_document(document: AnnotatedDocument, *, file: str,
+                   tokenized: TokenizedText | None = None) -> list[Problem]:
     """Problems in one document that need its text: edges, tokens, overlaps, role fillers.
 
     Args:
         document: a document read from an export.
         file: its file, for messages.
+        tokenized: its tokens, when the caller has them already.
     """
     problems: list[Problem] = []
 
@@ -68,7 +71,7 @@ def check_document(document: AnnotatedDocument, *, file: str) -> list[Problem]:
         problems.append(Problem(message, file, document.doc_id, span.id if span else region,
                                 (span.start, span.end) if span else None))
 
-    tokenized = tokenize(document.text)
+    tokenized = tokenized or tokenize(document.text)
     starts, ends = tokenized.token_starts(), tokenized.token_ends()
     triggers = [event.trigger for event in document.events]
     for span in (*document.entities, *triggers):
@@ -141,13 +144,10 @@ def export_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def validate(*, paths: list[Path], articles: dict[str, str] | None) -> ValidationReport:
-    """Validate Label Studio exports.
+def read_exports(paths: list[Path]) -> ValidationReport:
+    """Read exports (structure, names, offsets, ids), dropping documents whose doc_id repeats across files.
 
-    Args:
-        paths: export files, or folders of ``*.json`` exports.
-        articles: cleaned text by doc_id to compare against, or None to skip that check
-            (for exports of articles outside the corpus).
+    The checks that need tokens are left to :func:`check_document`.
     """
     files = export_files(paths)
     documents: list[AnnotatedDocument] = []
@@ -166,8 +166,23 @@ def validate(*, paths: list[Path], articles: dict[str, str] | None) -> Validatio
                                         str(file), document.doc_id))
                 continue
             seen[document.doc_id] = file
-            problems += check_document(document, file=str(file))
             documents.append(document)
+    return ValidationReport(tuple(files), tuple(documents), tuple(problems), tuple(notes), seen)
+
+
+def validate(*, paths: list[Path], articles: dict[str, str] | None) -> ValidationReport:
+    """Validate Label Studio exports: every check, every problem listed.
+
+    Args:
+        paths: export files, or folders of ``*.json`` exports.
+        articles: cleaned text by doc_id to compare against, or None to skip that check
+            (for exports of articles outside the corpus).
+    """
+    report = read_exports(paths)
+    problems = list(report.problems)
+    for document in report.documents:
+        file = str(report.file_of[document.doc_id])
+        problems += check_document(document, file=file)
         if articles is not None:
-            problems += check_against_articles(report.documents, articles, file=str(file))
-    return ValidationReport(tuple(files), tuple(documents), tuple(problems), tuple(notes))
+            problems += check_against_articles((document,), articles, file=file)
+    return ValidationReport(report.files, report.documents, tuple(problems), report.notes, report.file_of)
