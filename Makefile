@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: benchmark test lint lock data clean-venv
+.PHONY: benchmark test bench lock clean-venv
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (found %d.%d); set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -31,6 +31,10 @@ test: $(STAMP)
 	$(BIN)/indogeoie stats --check
 	$(BIN)/indogeoie build --check
 	HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 $(BIN)/python -m pytest -q src tests
+
+## Speed and memory from 1x to 1000x the corpus (several minutes): results/BENCH.md, bench.json, bench.png.
+bench: $(STAMP)
+	HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 $(BIN)/python scripts/bench.py
 
 ## Re-resolve the transitive pins from pyproject.toml into requirements.lock.
 lock:

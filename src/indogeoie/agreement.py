@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sklearn.metrics import cohen_kappa_score
-
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import AnnotatedDocument
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES
@@ -89,6 +87,8 @@ def agreement(first: tuple[AnnotatedDocument, ...], second: tuple[AnnotatedDocum
     labels_a = [modality_a[k] for k in both]
     labels_b = [modality_b[k] for k in both]
     if len(set(labels_a) | set(labels_b)) > 1:
+        from sklearn.metrics import cohen_kappa_score  # imported here: scikit-learn takes a second to load
+
         kappa = float(cohen_kappa_score(labels_a, labels_b, labels=list(MODALITIES)))
     else:
         kappa = 1.0  # one category only: perfect agreement, kappa undefined

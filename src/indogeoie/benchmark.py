@@ -358,7 +358,7 @@ def leaderboard_markdown(runs: list[ModelRun], not_run: dict[str, str]) -> str:
              "Headline: seqeval `mode=\"strict\", scheme=IOB2` micro F1 on the test split (one document), with "
              "its 95% bootstrap interval over sentences; seqeval's default (conlleval) mode and macro F1 beside. "
              "LODO: mean ± sample standard deviation of the strict micro F1 over the five "
-             "leave-one-document-out folds.", "",
+             "leave-one-document-out folds. Identification: a chunk's span is right, whatever its type.", "",
              "## Entities", "",
              "| Model | test F1 (strict) | 95% CI | test F1 (default) | test macro F1 | LODO F1 |",
              "| --- | --- | --- | --- | --- | --- |"]

@@ -19,86 +19,96 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from datasets import ClassLabel, DatasetInfo, Features, List, Value
-
 from indogeoie.alignment import spans_to_iob2
 from indogeoie.articles import ArticleMeta
 from indogeoie.errors import IndoGeoIEError, Problem
-from indogeoie.records import AnnotatedDocument
+from indogeoie.records import AnnotatedDocument, Event, Span
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLES, TRIGGER_TAGS
 from indogeoie.tokens import TokenizedText, tokenize
 
 CONFIGS = ("ner", "events", "documents")
+_NER_ID = {tag: i for i, tag in enumerate(NER_TAGS)}
+_TRIGGER_ID = {tag: i for i, tag in enumerate(TRIGGER_TAGS)}
 SPLITS = ("train", "validation", "test")
 
-_ner_tag = ClassLabel(names=list(NER_TAGS))
-_trigger_tag = ClassLabel(names=list(TRIGGER_TAGS))
-_event_type = ClassLabel(names=list(EVENT_TYPES))
-_entity_type = ClassLabel(names=list(ENTITY_TYPES))
-_role = ClassLabel(names=list(ROLES))
-_modality = ClassLabel(names=list(MODALITIES))
-_kb_text = {"text": List(Value("string")), "offsets": List(List(Value("int32")))}
+def features() -> dict[str, Any]:
+    """The Hugging Face features of every config, ClassLabel names from the schema.
 
-_SENTENCE_COLUMNS = {
-    "id": Value("string"),
-    "doc_id": Value("string"),
-    "sentence_index": Value("int32"),
-    "start": Value("int32"),
-    "end": Value("int32"),
-    "fold": Value("int32"),
-    "tokens": List(Value("string")),
-    "token_starts": List(Value("int32")),
-    "token_ends": List(Value("int32")),
-}
+    Built on demand: importing the datasets library takes a while, and only the
+    card and the loaders need it.
+    """
+    from datasets import ClassLabel, Features, List, Value
 
-FEATURES: dict[str, Features] = {
-    "ner": Features({**_SENTENCE_COLUMNS, "ner_tags": List(_ner_tag)}),
-    "events": Features({
-        **_SENTENCE_COLUMNS,
-        "trigger_tags": List(_trigger_tag),
-        "events": List({
-            "id": Value("string"),
-            "type": _event_type,
-            "modality": _modality,
-            "trigger": {"text": Value("string"), "start": Value("int32"), "end": Value("int32"),
-                        "token_start": Value("int32"), "token_end": Value("int32")},
-            "arguments": List({
-                "role": _role,
-                "ref_id": Value("string"),
-                "entity_type": _entity_type,
-                "text": Value("string"),
-                "start": Value("int32"),
-                "end": Value("int32"),
-                "in_sentence": Value("bool"),
-                "token_start": Value("int32"),
-                "token_end": Value("int32"),
-            }),
-        }),
-    }),
-    "documents": Features({
+    ner_tag = ClassLabel(names=list(NER_TAGS))
+    trigger_tag = ClassLabel(names=list(TRIGGER_TAGS))
+    event_type = ClassLabel(names=list(EVENT_TYPES))
+    entity_type = ClassLabel(names=list(ENTITY_TYPES))
+    role = ClassLabel(names=list(ROLES))
+    modality = ClassLabel(names=list(MODALITIES))
+    kb_text = {"text": List(Value("string")), "offsets": List(List(Value("int32")))}
+
+    sentence_columns = {
         "id": Value("string"),
         "doc_id": Value("string"),
+        "sentence_index": Value("int32"),
+        "start": Value("int32"),
+        "end": Value("int32"),
         "fold": Value("int32"),
-        "text": Value("string"),
-        "metadata": {
-            "outlet": Value("string"),
-            "published": Value("string"),
-            "published_inferred": Value("bool"),
-            "published_reason": Value("string"),
-            "url": Value("string"),
-            "language": Value("string"),
-            "sha256": Value("string"),
-        },
-        "entities": List({"id": Value("string"), "type": Value("string"), **_kb_text}),
-        "events": List({
-            "id": Value("string"),
-            "type": Value("string"),
-            "modality": Value("string"),
-            "trigger": _kb_text,
-            "arguments": List({"role": Value("string"), "ref_id": Value("string")}),
+        "tokens": List(Value("string")),
+        "token_starts": List(Value("int32")),
+        "token_ends": List(Value("int32")),
+    }
+
+    return {
+        "ner": Features({**sentence_columns, "ner_tags": List(ner_tag)}),
+        "events": Features({
+            **sentence_columns,
+            "trigger_tags": List(trigger_tag),
+            "events": List({
+                "id": Value("string"),
+                "type": event_type,
+                "modality": modality,
+                "trigger": {"text": Value("string"), "start": Value("int32"), "end": Value("int32"),
+                            "token_start": Value("int32"), "token_end": Value("int32")},
+                "arguments": List({
+                    "role": role,
+                    "ref_id": Value("string"),
+                    "entity_type": entity_type,
+                    "text": Value("string"),
+                    "start": Value("int32"),
+                    "end": Value("int32"),
+                    "in_sentence": Value("bool"),
+                    "token_start": Value("int32"),
+                    "token_end": Value("int32"),
+                }),
+            }),
         }),
-    }),
-}
+        "documents": Features({
+            "id": Value("string"),
+            "doc_id": Value("string"),
+            "fold": Value("int32"),
+            "text": Value("string"),
+            "metadata": {
+                "outlet": Value("string"),
+                "published": Value("string"),
+                "published_inferred": Value("bool"),
+                "published_reason": Value("string"),
+                "url": Value("string"),
+                "language": Value("string"),
+                "sha256": Value("string"),
+            },
+            "entities": List({"id": Value("string"), "type": Value("string"), **kb_text}),
+            "events": List({
+                "id": Value("string"),
+                "type": Value("string"),
+                "modality": Value("string"),
+                "trigger": kb_text,
+                "arguments": List({"role": Value("string"), "ref_id": Value("string")}),
+            }),
+        }),
+    }
+
+
 
 
 def data_file(config: str, split: str, fingerprint: str) -> str:
@@ -108,7 +118,9 @@ def data_file(config: str, split: str, fingerprint: str) -> str:
 
 def dataset_info_yaml(config: str, version: str) -> dict[str, Any]:
     """The ``dataset_info`` entry of one config, serialised by the datasets library itself."""
-    info = DatasetInfo(features=FEATURES[config], config_name=config, version=version)
+    from datasets import DatasetInfo
+
+    info = DatasetInfo(features=features()[config], config_name=config, version=version)
     entry = info._to_yaml_dict()
     entry.pop("version", None)  # the version lives in the configs entry
     return {"config_name": config, **{k: v for k, v in entry.items() if k != "config_name"}}
@@ -177,11 +189,16 @@ def document_rows(document: AnnotatedDocument, meta: ArticleMeta | None, fold: i
     entities = document.entity_by_id()
     ner_rows, event_rows = [], []
     problems: list[Problem] = []
+    entities_in: dict[int, list[Span]] = {}
+    events_in: dict[int, list[Event]] = {}
+    for entity in document.entities:
+        entities_in.setdefault(tokenized.sentence_of(entity.start), []).append(entity)
+    for event in document.events:
+        events_in.setdefault(tokenized.sentence_of(event.trigger.start), []).append(event)
     for index, sentence in enumerate(tokenized.sentences):
         tokens = tokenized.tokens[sentence.first:sentence.last]
-        inside = [e for e in document.entities if sentence.start <= e.start and e.end <= sentence.end]
-        events = [ev for ev in document.events
-                  if sentence.start <= ev.trigger.start and ev.trigger.end <= sentence.end]
+        inside = [e for e in entities_in.get(index, ()) if e.end <= sentence.end]
+        events = [ev for ev in events_in.get(index, ()) if ev.trigger.end <= sentence.end]
         ner = spans_to_iob2(tokens, inside, doc_id=document.doc_id)
         triggers = spans_to_iob2(tokens, [ev.trigger for ev in events], doc_id=document.doc_id)
         for span in ner.misaligned + triggers.misaligned:
@@ -190,7 +207,7 @@ def document_rows(document: AnnotatedDocument, meta: ArticleMeta | None, fold: i
         base = {"id": f"{document.doc_id}-{index:03d}", "doc_id": document.doc_id,
                 "sentence_index": index, "start": sentence.start, "end": sentence.end, "fold": fold,
                 **_token_columns(tokenized, sentence.first, sentence.last)}
-        ner_rows.append({**base, "ner_tags": [NER_TAGS.index(t) for t in ner.tags]})
+        ner_rows.append({**base, "ner_tags": [_NER_ID[t] for t in ner.tags]})
         row_events = []
         for event in events:
             first, last = triggers.token_spans.get(event.id, (-1, -1))
@@ -210,10 +227,12 @@ def document_rows(document: AnnotatedDocument, meta: ArticleMeta | None, fold: i
                             "end": event.trigger.end, "token_start": first, "token_end": last},
                 "arguments": arguments,
             })
-        event_rows.append({**base, "trigger_tags": [TRIGGER_TAGS.index(t) for t in triggers.tags],
+        event_rows.append({**base, "trigger_tags": [_TRIGGER_ID[t] for t in triggers.tags],
                            "events": row_events})
+    sentences = tokenized.sentences
     outside = [s for s in (*document.entities, *(e.trigger for e in document.events))
-               if not any(x.start <= s.start and s.end <= x.end for x in tokenized.sentences)]
+               if not sentences or s.end > sentences[tokenized.sentence_of(s.start)].end
+               or s.start < sentences[tokenized.sentence_of(s.start)].start]
     for span in outside:
         problems.append(Problem(f"span {span.text!r} crosses a sentence boundary", file,
                                 document.doc_id, span.id, (span.start, span.end)))

@@ -12,14 +12,12 @@ argument tuples.
 
 from __future__ import annotations
 
-import warnings
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import asdict, dataclass
 
 from seqeval.metrics import sequence_labeling as seqeval_default
-from seqeval.metrics import v1 as seqeval_strict
-from seqeval.scheme import IOB2
-from sklearn.exceptions import UndefinedMetricWarning
+from seqeval.scheme import IOB2, Entities
 
 
 @dataclass(frozen=True)
@@ -79,24 +77,38 @@ class SequenceScores:
     per_type: dict[str, PRF]
 
 
-def _per_type(y_true: list[list[str]], y_pred: list[list[str]], mode: str) -> dict[str, tuple[float, float, float, int]]:
-    """seqeval's per-type precision, recall, F1 and support, keyed by type."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UndefinedMetricWarning)
-        if mode == "strict":
-            labels = seqeval_strict.unique_labels(y_true, y_pred, IOB2)
-            p, r, f, s = seqeval_strict.precision_recall_fscore_support(
-                y_true, y_pred, average=None, mode="strict", scheme=IOB2, zero_division=0)
-        else:
-            labels = sorted({t for t, _, _ in seqeval_default.get_entities(y_true)}
-                            | {t for t, _, _ in seqeval_default.get_entities(y_pred)})
-            p, r, f, s = seqeval_default.precision_recall_fscore_support(
-                y_true, y_pred, average=None, zero_division=0)
-    return {label: (float(p[i]), float(r[i]), float(f[i]), int(s[i])) for i, label in enumerate(labels)}
+def chunks(sequences: list[list[str]], *, mode: str) -> set[tuple[int, int, int, str]]:
+    """The chunks seqeval finds in ``sequences``: (sentence, start, end, type), end exclusive.
+
+    ``strict`` uses seqeval's IOB2 scheme parser (``seqeval.scheme.Entities``), the
+    one behind ``mode="strict"``; ``default`` uses ``get_entities``, the one behind
+    seqeval's default mode.
+    """
+    if mode == "strict":
+        return {(e.sent_id, e.start, e.end, e.tag)
+                for sentence in Entities(sequences, IOB2).entities for e in sentence}
+    found = set()
+    for index, sequence in enumerate(sequences):
+        for tag, start, end in seqeval_default.get_entities(sequence):
+            found.add((index, start, end + 1, tag))
+    return found
+
+
+def _scores(gold: set[tuple[int, int, int, str]], predicted: set[tuple[int, int, int, str]],
+            mode: str) -> SequenceScores:
+    """Micro, macro and per-type scores from chunk sets, as seqeval computes them."""
+    correct = gold & predicted
+    tp, n_gold, n_pred = Counter(c[3] for c in correct), Counter(c[3] for c in gold), Counter(c[3] for c in predicted)
+    per_type = {label: prf_from_counts(tp[label], n_gold[label], n_pred[label])
+                for label in sorted(set(n_gold) | set(n_pred))}
+    micro = prf_from_counts(len(correct), len(gold), len(predicted))
+    # seqeval's macro average runs over the types that occur in gold or prediction.
+    macro = sum(s.f1 for s in per_type.values()) / len(per_type) if per_type else 0.0
+    return SequenceScores(mode, micro, macro, per_type)
 
 
 def sequence_scores(y_true: list[list[str]], y_pred: list[list[str]], *, mode: str) -> SequenceScores:
-    """Micro and macro F1 and per-type scores of IOB2 sequences with seqeval.
+    """Micro and macro F1 and per-type scores of IOB2 sequences, with seqeval's chunking.
 
     Args:
         y_true: gold tag sequences.
@@ -104,9 +116,9 @@ def sequence_scores(y_true: list[list[str]], y_pred: list[list[str]], *, mode: s
         mode: ``"strict"`` (seqeval ``mode="strict", scheme=IOB2``; the headline) or
             ``"default"`` (seqeval's conlleval-compatible default mode).
 
-    Per-type counts come from seqeval: the support of each type, and, by scoring
-    with the arguments swapped, the number predicted; micro and macro averages
-    follow from them exactly as seqeval computes them.
+    Chunks come from seqeval's own parsers (:func:`chunks`); precision, recall and
+    F1 follow from them exactly as seqeval computes them, which the tests check
+    against ``seqeval.metrics``.
 
     >>> s = sequence_scores([["B-PER", "I-PER", "O"]], [["O", "I-PER", "O"]], mode="strict")
     >>> s.micro.f1, sequence_scores([["B-PER", "I-PER", "O"]], [["O", "I-PER", "O"]], mode="default").micro.tp
@@ -114,24 +126,11 @@ def sequence_scores(y_true: list[list[str]], y_pred: list[list[str]], *, mode: s
     """
     if mode not in MODES:
         raise ValueError(f"mode {mode!r}; expected one of {MODES}")
-    forward = _per_type(y_true, y_pred, mode)
-    backward = _per_type(y_pred, y_true, mode)
-    per_type = {}
-    tp_sum = gold_sum = pred_sum = 0
-    for label in sorted(set(forward) | set(backward)):
-        _, recall, _, gold = forward.get(label, (0.0, 0.0, 0.0, 0))
-        predicted = backward.get(label, (0.0, 0.0, 0.0, 0))[3]
-        tp = round(recall * gold)
-        per_type[label] = prf_from_counts(tp, gold, predicted)
-        tp_sum, gold_sum, pred_sum = tp_sum + tp, gold_sum + gold, pred_sum + predicted
-    micro = prf_from_counts(tp_sum, gold_sum, pred_sum)
-    # seqeval's macro average runs over the types that occur in gold or prediction.
-    macro = sum(s.f1 if s.gold or s.predicted else 0.0 for s in per_type.values()) / len(per_type) if per_type else 0.0
-    return SequenceScores(mode, micro, macro, per_type)
+    return _scores(chunks(y_true, mode=mode), chunks(y_pred, mode=mode), mode)
 
 
 def identification_tags(tags: list[list[str]], name: str = "SPAN") -> list[list[str]]:
-    """The same chunks with every type replaced by one, to score identification alone."""
+    """The same chunks with every type replaced by one (for scoring spans alone with plain seqeval)."""
     return [[t if t == "O" else f"{t[:2]}{name}" for t in seq] for seq in tags]
 
 
@@ -169,11 +168,21 @@ class TaggingReport:
 
 
 def score_tagging(y_true: list[list[str]], y_pred: list[list[str]]) -> TaggingReport:
-    """Classification and identification scores in both modes, and the invalid-IOB2 count."""
-    ident_true, ident_pred = identification_tags(y_true), identification_tags(y_pred)
+    """Classification and identification scores in both modes, and the invalid-IOB2 count.
+
+    Each side is chunked once per mode; identification compares the same chunks'
+    spans, types ignored (the right span found, whatever its type).
+    """
+    classification, identification = {}, {}
+    for mode in MODES:
+        gold, predicted = chunks(y_true, mode=mode), chunks(y_pred, mode=mode)
+        classification[mode] = _scores(gold, predicted, mode)
+        untyped_gold = {(s, a, b, "SPAN") for s, a, b, _ in gold}
+        untyped_pred = {(s, a, b, "SPAN") for s, a, b, _ in predicted}
+        identification[mode] = _scores(untyped_gold, untyped_pred, mode)
     return TaggingReport(
-        classification={mode: sequence_scores(y_true, y_pred, mode=mode) for mode in MODES},
-        identification={mode: sequence_scores(ident_true, ident_pred, mode=mode) for mode in MODES},
+        classification=classification,
+        identification=identification,
         sequences=len(y_pred),
         invalid_sequences=sum(1 for seq in y_pred if invalid_iob2(seq)),
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy
 import spacy
@@ -75,10 +75,13 @@ class TokenizedText:
         """Map each token's end offset to its index."""
         return {tok.end: i for i, tok in enumerate(self.tokens)}
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains character ``offset`` (or the one before it)."""
-        starts = [s.start for s in self.sentences]
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
 
 
 def _is_opening(token: spacy.tokens.Token) -> bool:

@@ -1,0 +1,22 @@
+"""``make bench``: build, load and score at 1x to 1000x the gold corpus; writes results/BENCH.md.
+
+    python scripts/bench.py [--scales 1 10 100 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from indogeoie.bench import SCALES, markdown, run_bench
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=list(SCALES), help="multiples of the gold corpus")
+    args = parser.parse_args()
+    report = run_bench(scales=tuple(args.scales))
+    print(markdown(report))
+
+
+if __name__ == "__main__":
+    main()
