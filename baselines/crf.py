@@ -14,7 +14,7 @@ from pathlib import Path
 import sklearn_crfsuite
 
 from baselines import Sentence, TagPrediction
-from baselines.gazetteer import Lexicon, build_lexicon, longest_match
+from baselines.gazetteer import Lexicon, chunk_counts, lexicon, longest_match
 
 PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "di", "ter", "peng", "pem", "pen", "pe", "ke", "se")
 SUFFIXES = ("kan", "an", "i", "nya", "lah")
@@ -88,15 +88,19 @@ class CrfTagger:
     def train(self, sentences: list[Sentence], *, seed: int, workdir: Path) -> CrfModel:
         del seed  # L-BFGS training is deterministic
         workdir.mkdir(parents=True, exist_ok=True)
-        gazetteers = (build_lexicon(sentences, "ner_tags"), build_lexicon(sentences, "trigger_tags"))
         # Gazetteer features of a training sentence come from the other documents only;
         # otherwise every training chunk would be a hit and the CRF would trust hits blindly.
         sentences = sorted(sentences, key=lambda s: s.doc_id)  # stable: sentence order kept
+        by_doc: dict[str, list[Sentence]] = {}
+        for sentence in sentences:
+            by_doc.setdefault(sentence.doc_id, []).append(sentence)
+        totals = (chunk_counts(sentences, "ner_tags"), chunk_counts(sentences, "trigger_tags"))
+        gazetteers = (lexicon(totals[0]), lexicon(totals[1]))
         features = []
-        for doc_id in sorted({s.doc_id for s in sentences}):
-            others = [s for s in sentences if s.doc_id != doc_id]
-            held_out = (build_lexicon(others, "ner_tags"), build_lexicon(others, "trigger_tags"))
-            features += [sentence_features(s.tokens, held_out) for s in sentences if s.doc_id == doc_id]
+        for doc_id, own in by_doc.items():
+            held_out = (lexicon(totals[0], chunk_counts(own, "ner_tags")),
+                        lexicon(totals[1], chunk_counts(own, "trigger_tags")))
+            features += [sentence_features(s.tokens, held_out) for s in own]
         files = {}
         for column in ("ner_tags", "trigger_tags"):
             path = workdir / f"{column.split('_')[0]}.crfsuite"

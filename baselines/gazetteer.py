@@ -21,13 +21,40 @@ def _spans(sentence: Sentence, tags: list[str]) -> list[tuple[int, int, str]]:
     return [(index[s], end_index[e] + 1, label) for s, e, label in iob2_to_spans(tokens, tags)]
 
 
-def build_lexicon(sentences: list[Sentence], column: str) -> Lexicon:
-    """Every chunk seen in training, mapped to its most frequent type (ties: the first type by name)."""
-    seen: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+ChunkCounts = dict[tuple[str, ...], Counter[str]]
+
+
+def chunk_counts(sentences: list[Sentence], column: str) -> ChunkCounts:
+    """How often each chunk (its words) carries each type in ``sentences``."""
+    seen: ChunkCounts = defaultdict(Counter)
     for sentence in sentences:
         for first, last, label in _spans(sentence, getattr(sentence, column)):
             seen[tuple(sentence.tokens[first:last])][label] += 1
-    return {words: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for words, counts in seen.items()}
+    return dict(seen)
+
+
+def _best(counts: Counter[str]) -> str | None:
+    positive = [(n, label) for label, n in counts.items() if n > 0]
+    return min(positive, key=lambda item: (-item[0], item[1]))[1] if positive else None
+
+
+def lexicon(counts: ChunkCounts, minus: ChunkCounts | None = None) -> Lexicon:
+    """Each chunk's most frequent type (ties: the first by name), optionally without ``minus``'s counts.
+
+    ``minus`` gives a held-out lexicon in time proportional to the lexicon, not the corpus.
+    """
+    result = {}
+    for words, seen in counts.items():
+        remaining = seen - minus[words] if minus and words in minus else seen
+        best = _best(remaining)
+        if best is not None:
+            result[words] = best
+    return result
+
+
+def build_lexicon(sentences: list[Sentence], column: str) -> Lexicon:
+    """Every chunk seen in ``sentences``, mapped to its most frequent type (ties: the first type by name)."""
+    return lexicon(chunk_counts(sentences, column))
 
 
 def longest_match(tokens: list[str], lexicon: Lexicon) -> list[str]:

@@ -13,6 +13,7 @@ files: no timestamps, fixed ordering, JSON written with a fixed layout.
 from __future__ import annotations
 
 import filecmp
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -71,7 +72,17 @@ def _jsonl(rows: list[dict[str, Any]]) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
 
 
-def _process(job: tuple[AnnotatedDocument, ArticleMeta | None, int, str, str | None]) -> _DocumentOutput:
+Job = tuple[AnnotatedDocument, ArticleMeta | None, int, str, str | None]
+# The jobs of the build under way. Worker processes are forked after it is set, so they
+# read it from memory they share with the parent instead of receiving pickled copies.
+_JOBS: list[Job] = []
+
+
+def _process_index(index: int) -> _DocumentOutput:
+    return _process(_JOBS[index])
+
+
+def _process(job: Job) -> _DocumentOutput:
     """Tokenise one document once; check it; make its rows, CoNLL and counts."""
     document, meta, fold, file, article_text = job
     tokenized = tokenize(document.text)
@@ -97,13 +108,21 @@ def _process(job: tuple[AnnotatedDocument, ArticleMeta | None, int, str, str | N
     )
 
 
-def _outputs(jobs: list[Any]) -> Iterator[_DocumentOutput]:
+def _outputs(jobs: list[Job]) -> Iterator[_DocumentOutput]:
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         yield from map(_process, jobs)
         return
+    global _JOBS
     tokenize("")  # load the pipeline once, before the workers fork
-    with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 4)) as pool:
-        yield from pool.imap(_process, jobs, chunksize=8)
+    _JOBS = jobs
+    # Long-lived records move out of the collector's sight, so that no process walks them again.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 4)) as pool:
+            yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
+    finally:
+        _JOBS = []
+        gc.unfreeze()
 
 
 class _HashingWriter:
