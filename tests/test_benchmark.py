@@ -57,12 +57,23 @@ def test_every_seqeval_figure_is_recomputed_with_plain_seqeval(model: str, where
         assert scores["strict"]["macro_f1"] == pytest.approx(
             f1_score(y_true, y_pred, mode="strict", scheme=IOB2, average="macro"))
         assert scores["default"]["macro_f1"] == pytest.approx(f1_score(y_true, y_pred, average="macro"))
+        # Identification: the spans of seqeval's own chunks, types ignored.
+        strict_true, strict_pred = _spans_strict(y_true), _spans_strict(y_pred)
+        identification = report[task]["identification"]["strict"]["micro"]
+        assert (identification["tp"], identification["gold"], identification["predicted"]) == (
+            len(strict_true & strict_pred), len(strict_true), len(strict_pred))
         per_type = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True,
                                          zero_division=0)
         for name, values in scores["strict"]["per_type"].items():
             assert values["f1"] == pytest.approx(per_type[name]["f1-score"])
             assert values["precision"] == pytest.approx(per_type[name]["precision"])
             assert values["gold"] == per_type[name]["support"]
+
+
+def _spans_strict(sequences: list[list[str]]) -> set[tuple[int, int, int]]:
+    from seqeval.scheme import Entities
+
+    return {(e.sent_id, e.start, e.end) for sentence in Entities(sequences, IOB2).entities for e in sentence}
 
 
 def test_reruns_give_identical_numbers(tmp_path: Path) -> None:

@@ -109,10 +109,17 @@ def _annotation(ls: Any, doc_id: str) -> tuple[int, list[dict[str, Any]]]:
         annotation.id, copy.deepcopy(annotation.result))
 
 
-def test_one_change_through_the_api_is_exactly_the_change_pulled(server: Server, tmp_path: Path) -> None:
-    ls = client(server)
+@pytest.fixture()
+def gold_copy(tmp_path: Path) -> Path:
+    """A copy of the committed gold for a pull to replace."""
     out = tmp_path / "gold.json"
     out.write_bytes((paths.GOLD / "gold.json").read_bytes())
+    return out
+
+
+def test_one_change_through_the_api_is_exactly_the_change_pulled(server: Server, gold_copy: Path) -> None:
+    ls = client(server)
+    out = gold_copy
     doc_id = "004_8ad9ae01f34e4272"
     annotation_id, result = _annotation(ls, doc_id)
     region = next(r for r in result if r["id"] == "e001")
@@ -153,10 +160,9 @@ def test_a_pull_that_fails_half_way_keeps_the_previous_gold(server: Server, tmp_
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_a_pull_that_fails_validation_writes_nothing(server: Server, tmp_path: Path) -> None:
+def test_a_pull_that_fails_validation_writes_nothing(server: Server, gold_copy: Path) -> None:
     ls = client(server)
-    out = tmp_path / "gold.json"
-    out.write_bytes((paths.GOLD / "gold.json").read_bytes())
+    out = gold_copy
     doc_id = "003_956eb75497441bb7"
     annotation_id, result = _annotation(ls, doc_id)
     broken = copy.deepcopy(result)
