@@ -7,7 +7,6 @@ from seqeval.metrics import f1_score
 from seqeval.scheme import IOB2
 
 from indogeoie.scoring import (
-    identification_tags,
     invalid_iob2,
     score_arguments,
     score_tagging,
@@ -54,7 +53,6 @@ def test_agrees_with_plain_seqeval() -> None:
 
 
 def test_identification_ignores_types() -> None:
-    assert identification_tags([["B-ORG", "I-ORG", "O"]]) == [["B-SPAN", "I-SPAN", "O"]]
     report = score_tagging(GOLD, PRED)
     # Strict identification: GPE and the ORG span (typed GPE) match; the invalid PER does not.
     assert report.identification["strict"].micro.tp == 2

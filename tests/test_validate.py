@@ -71,21 +71,9 @@ def _append(item: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
     return lambda task: result_of(task).append(item)
 
 
-def _top(key: str, value: object) -> Callable[[dict[str, Any]], None]:
+def _item(index: int, key: str, value: object) -> Callable[[dict[str, Any]], None]:
     def change(task: dict[str, Any]) -> None:
-        result_of(task)[-1][key] = value
-    return change
-
-
-def _labels(index: int, labels: list[str]) -> Callable[[dict[str, Any]], None]:
-    def change(task: dict[str, Any]) -> None:
-        result_of(task)[index]["value"]["labels"] = labels
-    return change
-
-
-def _first_item(key: str, value: object) -> Callable[[dict[str, Any]], None]:
-    def change(task: dict[str, Any]) -> None:
-        result_of(task)[0][key] = value
+        result_of(task)[index][key] = value
     return change
 
 
@@ -109,13 +97,13 @@ BROKEN = {
         _append(region("e9", "entity", len("Iran menyerang "), len("Iran menyerang Irak pada 2020"), "EVENT")),
         r"region e9 \[15:29\]: entity span 'Irak pada 2020' overlaps entity span e2 \[15:19\] 'Irak'"),
     "unknown from_name": (
-        _first_item("from_name", "ner"),
+        _item(0, "from_name", "ner"),
         r"region e1: unknown from_name 'ner' for a labels region; expected \['entity', 'trigger'\]"),
     "unknown label": (
-        _labels(0, ["COUNTRY"]),
+        _set(0, "labels", ["COUNTRY"]),
         r"region e1 \[0:4\]: unknown entity label 'COUNTRY' on 'Iran'; expected one of \['PER'"),
     "unknown role": (
-        _top("labels", ["Victim"]),
+        _item(-1, "labels", ["Victim"]),
         r"region t1->e3: relation role \['Victim'\] is not one role of \['Actor', 'Recipient'"),
     "unknown modality": (
         lambda t: result_of(t)[2]["value"].update(choices=["probable"]),
@@ -127,7 +115,7 @@ BROKEN = {
         _append(relation("e1", "e2", "Actor")),
         r"region e1->e2: relation must go from a trigger to an entity, not entity 'Iran' to entity 'Irak'"),
     "trigger without an event type": (
-        _labels(1, []),
+        _set(1, "labels", []),
         r"region t1 \[5:14\]: trigger without an event type 'menyerang'; expected one of \['AGREE'"),
     "trigger without a modality": (
         lambda t: result_of(t).pop(2),
@@ -189,7 +177,7 @@ def test_malformed_files(tmp_path: Path, content: str, message: str) -> None:
 
 def test_every_problem_is_listed_not_only_the_first(tmp_path: Path) -> None:
     task = valid_task()
-    _labels(0, ["COUNTRY"])(task)
+    _set(0, "labels", ["COUNTRY"])(task)
     _append(relation("t1", "e404", "Location"))(task)
     assert len(run(tmp_path, [task], {"d1": TEXT})) == 2
 

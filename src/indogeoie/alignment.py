@@ -34,15 +34,6 @@ class AlignedTags:
     misaligned: list[Span]
 
 
-def token_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
-    """``(first, last + 1)`` token indices of the span ``[start, end)``, or None if misaligned."""
-    first = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    last = next((i for i, t in enumerate(tokens) if t.end == end), None)
-    if first is None or last is None or last < first:
-        return None
-    return first, last + 1
-
-
 def spans_to_iob2(tokens: Sequence[Token], spans: Sequence[Span], *, doc_id: str | None = None) -> AlignedTags:
     """IOB2 tags for ``tokens`` from character ``spans``.
 

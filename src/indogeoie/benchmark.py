@@ -50,6 +50,9 @@ TRANSFORMER_COMMAND = ("pip install -e '.[transformer]' && INDOGEOIE_TRANSFORMER
                        ".venv/bin/indogeoie benchmark --models transformer")
 
 
+Mentions = dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]  # doc -> entities, triggers
+
+
 @dataclass(frozen=True)
 class Corpus:
     """The dataset as the baselines see it."""
@@ -59,7 +62,7 @@ class Corpus:
     fold_of: dict[str, int]  # sentence id -> fold
     texts: dict[str, str]  # doc_id -> text
     gold_arguments: dict[str, set[ArgumentTuple]]  # doc_id -> tuples
-    gold_mentions: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]  # entities, triggers
+    gold_mentions: Mentions
     checksums: dict[str, str]
     fingerprint: str
 
@@ -102,14 +105,18 @@ def load_corpus(dataset_dir: Path, cache_dir: Path) -> Corpus:
     return Corpus(sentences, split_of, fold_of, texts, gold_arguments, gold_mentions, checksums, fingerprint)
 
 
-def _mentions(sentence: Any, tags: list[str]) -> list[tuple[int, int, str]]:
-    tokens = [Token(t, s, e) for t, s, e in zip(sentence.tokens, sentence.token_starts, sentence.token_ends)]
-    return iob2_to_spans(tokens, tags)
+def mentions_by_document(sentences: list[Any], ner: list[list[str]], triggers: list[list[str]]) -> Mentions:
+    """Predicted entity and trigger spans (document offsets) of each document, from sentence tags."""
+    mentions: Mentions = {s.doc_id: ([], []) for s in sentences}
+    for sentence, n, t in zip(sentences, ner, triggers, strict=True):
+        tokens = [Token(w, a, b) for w, a, b in zip(sentence.tokens, sentence.token_starts, sentence.token_ends)]
+        mentions[sentence.doc_id][0].extend(iob2_to_spans(tokens, n))
+        mentions[sentence.doc_id][1].extend(iob2_to_spans(tokens, t))
+    return mentions
 
 
 def predict_arguments(corpus: Corpus, doc_ids: list[str],
-                      mentions: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]
-                      ) -> tuple[set[ArgumentTuple], list[dict[str, Any]]]:
+                      mentions: Mentions) -> tuple[set[ArgumentTuple], list[dict[str, Any]]]:
     """Run the argument baseline on given entity and trigger mentions; tuples and document rows."""
     from baselines.arguments import Mention, predict_arguments as rules
 
@@ -180,11 +187,7 @@ def evaluate(corpus: Corpus, sentences: list[Any], ner: list[list[str]], trigger
     gold_ner = [s.ner_tags for s in sentences]
     gold_triggers = [s.trigger_tags for s in sentences]
     doc_ids = sorted({s.doc_id for s in sentences})
-    mentions: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = {d: ([], []) for d in doc_ids}
-    for sentence, n, t in zip(sentences, ner, triggers, strict=True):
-        mentions[sentence.doc_id][0].extend(_mentions(sentence, n))
-        mentions[sentence.doc_id][1].extend(_mentions(sentence, t))
-    predicted_args, _ = predict_arguments(corpus, doc_ids, mentions)
+    predicted_args, _ = predict_arguments(corpus, doc_ids, mentions_by_document(sentences, ner, triggers))
     gold_args = set().union(*(corpus.gold_arguments[d] for d in doc_ids))
     entities = score_tagging(gold_ner, ner).as_dict()
     entities["strict_micro_f1_ci95"] = _bootstrap(_sentence_counts(gold_ner, ner), rng)
@@ -304,11 +307,7 @@ def _settings(tagger: Any) -> dict[str, Any]:
 def _argument_rows(corpus: Corpus, sentences: list[Any], ner: list[list[str]],
                    triggers: list[list[str]]) -> list[dict[str, Any]]:
     doc_ids = sorted({s.doc_id for s in sentences})
-    mentions: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = {d: ([], []) for d in doc_ids}
-    for sentence, n, t in zip(sentences, ner, triggers, strict=True):
-        mentions[sentence.doc_id][0].extend(_mentions(sentence, n))
-        mentions[sentence.doc_id][1].extend(_mentions(sentence, t))
-    return predict_arguments(corpus, doc_ids, mentions)[1]
+    return predict_arguments(corpus, doc_ids, mentions_by_document(sentences, ner, triggers))[1]
 
 
 def run_argument_rules(corpus: Corpus) -> ModelRun:

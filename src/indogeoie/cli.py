@@ -321,7 +321,7 @@ def _studio_server(data_dir: Path) -> "Server":
 @studio_app.command("up")
 def studio_up(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8089,
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.ROOT / ".labelstudio",
+    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
 ) -> None:
     """Install (once) and start Label Studio on 127.0.0.1, create the project, print its URL."""
     from indogeoie.studio import Credentials, client, credentials, project, start
@@ -342,7 +342,7 @@ def studio_up(
 
 @studio_app.command("down")
 def studio_down(
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.ROOT / ".labelstudio",
+    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
 ) -> None:
     """Stop the Label Studio that `studio up` started (by its process id)."""
     from indogeoie.studio import stop
@@ -354,7 +354,7 @@ def studio_down(
 def studio_push(
     with_: Annotated[str, typer.Option("--with", help="gold, predictions:<model> or none.")] = "gold",
     docs: Annotated[Optional[list[str]], typer.Option("--docs", help="Only these doc_ids.")] = None,
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.ROOT / ".labelstudio",
+    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
 ) -> None:
     """Import the corpus into the project: gold as annotations, or a baseline's predictions."""
     from indogeoie.articles import read_articles
@@ -398,7 +398,7 @@ def studio_push(
 @studio_app.command("pull")
 def studio_pull(
     out: Annotated[Path, typer.Option(help="Gold folder (its gold.json is replaced).")] = paths.GOLD,
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.ROOT / ".labelstudio",
+    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
     as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
     """Export every annotation, validate it, show the changes, then write atomically (keeping a backup)."""

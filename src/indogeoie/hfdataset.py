@@ -265,17 +265,3 @@ class SplitStats:
     entities: Counter[str]
     events: Counter[str]
     arguments: int
-
-
-def split_stats(rows: dict[str, list[dict[str, Any]]]) -> SplitStats:
-    """Counts of one split, from its rows."""
-    entities = Counter(e["type"] for d in rows["documents"] for e in d["entities"])
-    events = Counter(e["type"] for d in rows["documents"] for e in d["events"])
-    return SplitStats(
-        documents=len(rows["documents"]),
-        sentences=len(rows["ner"]),
-        tokens=sum(len(r["tokens"]) for r in rows["ner"]),
-        entities=entities,
-        events=events,
-        arguments=sum(len(e["arguments"]) for d in rows["documents"] for e in d["events"]),
-    )

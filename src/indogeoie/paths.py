@@ -16,3 +16,4 @@ AGREEMENT = ANNOTATIONS / "agreement"
 STATS = ANNOTATIONS / "STATS.md"
 DATASET = ROOT / "dataset"
 RESULTS = ROOT / "results"
+LABEL_STUDIO_DATA = ROOT / ".labelstudio"  # ignored by git

@@ -129,11 +129,6 @@ def sequence_scores(y_true: list[list[str]], y_pred: list[list[str]], *, mode: s
     return _scores(chunks(y_true, mode=mode), chunks(y_pred, mode=mode), mode)
 
 
-def identification_tags(tags: list[list[str]], name: str = "SPAN") -> list[list[str]]:
-    """The same chunks with every type replaced by one (for scoring spans alone with plain seqeval)."""
-    return [[t if t == "O" else f"{t[:2]}{name}" for t in seq] for seq in tags]
-
-
 def invalid_iob2(tags: list[str]) -> list[int]:
     """Positions of tags that break IOB2: an I-X that does not continue a B-X or I-X chunk."""
     bad = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from indogeoie.agreement import agreement, agreement_markdown
 from indogeoie.records import AnnotatedDocument
@@ -71,8 +70,3 @@ def stats_markdown(*, gold: tuple[AnnotatedDocument, ...], agreement_a: tuple[An
               "`annotations/agreement/ADJUDICATION.md`.", "",
               agreement_markdown(agreement(agreement_a, agreement_b, files=names), names=names)]
     return "\n".join(lines)
-
-
-def write_stats_inputs(gold_dir: Path, agreement_dir: Path) -> tuple[list[Path], list[Path]]:
-    """The files that STATS.md is computed from."""
-    return sorted(gold_dir.glob("*.json")), sorted(agreement_dir.glob("annotator-*.json"))

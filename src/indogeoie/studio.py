@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indogeoie import atomic, paths
+from indogeoie import atomic
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.labelstudio import document_result, labeling_config, parse_export
 from indogeoie.records import AnnotatedDocument, DocumentDiff, diff_documents
@@ -386,7 +386,3 @@ def pull(*, export: list[dict[str, Any]], out_file: Path, articles: dict[str, st
         atomic.write_bytes(backup, out_file.read_bytes())
     atomic.write_text(out_file, json.dumps(tasks, ensure_ascii=False, indent=2) + "\n")
     return PullReport(merged, diffs, tuple(notes), out_file, backup)
-
-
-def default_data_dir() -> Path:
-    return paths.ROOT / ".labelstudio"
