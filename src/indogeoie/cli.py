@@ -77,7 +77,7 @@ def ingest(
     as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
     """Clean the raw articles and write their metadata and Label Studio tasks."""
-    from indogeoie.corpus import ingest as ingest_articles
+    from indogeoie.corpus.ingest import ingest as ingest_articles
 
     if not articles.is_dir():
         raise typer.BadParameter(f"{articles} is not a folder", param_hint="--articles")

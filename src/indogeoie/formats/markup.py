@@ -1,0 +1,265 @@
+"""The annotators' markup: a plain-text file per article, converted into regions.
+
+Annotators who work outside Label Studio write the article's text back, one
+sentence per line and a blank line between paragraphs, with each span wrapped
+as ``{text|id TYPE}``, then one line per event giving its modality and
+arguments::
+
+    # IndoGeoIE annotation
+    doc: 005_c1ed21ddf8219262
+    annotator: A
+
+    ## text
+    {Kepolisian Malaysia|e1 ORG} {bekerja sama|t1 COOPERATE} dengan universitas .
+    {Noor|e2 PER} {menahan|t2 COERCE} remaja {Minggu ( 21 / 8 )|e3 DATE} .
+
+    ## events
+    t1 asserted Actor=e1
+    t2 asserted Actor=e2 Time=e3
+
+Entity ids start with ``e``, trigger ids with ``t``. The text with the markup
+removed must be exactly the article's sentences; spans cover whole tokens (the
+text's tokens are separated by single spaces). The format does not depend on
+the package's code, so work written in it survives changes to the code; this
+module only reads it.
+
+>>> doc = parse_markup(SAMPLE, sentences=[["AS menyerang Irak ."]])
+>>> [(e.label, e.text) for e in doc.entities]
+[('GPE', 'AS'), ('GPE', 'Irak')]
+>>> doc.events[0].type, doc.events[0].modality, [a.role for a in doc.events[0].arguments]
+('ASSAULT', 'asserted', ['Actor', 'Recipient'])
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.records import AnnotatedDocument, Argument, Event, Span
+from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, ROLE_FILLERS, ROLES
+
+SAMPLE = """# IndoGeoIE annotation
+doc: d1
+annotator: A
+
+## text
+{AS|e1 GPE} {menyerang|t1 ASSAULT} {Irak|e2 GPE} .
+
+## events
+t1 asserted Actor=e1 Recipient=e2
+"""
+
+_SPAN = re.compile(r"\{(?P<text>[^{}|\n]+)\|(?P<id>[et][0-9]+) (?P<label>[A-Z]+)\}")
+_EVENT = re.compile(r"^(?P<id>t[0-9]+) (?P<modality>[a-z]+)(?P<args>( [A-Za-z]+=[et0-9,]+)*)\s*$")
+_CLOSING = {")": "(", "]": "[", "”": "“", "’": "‘"}
+
+
+@dataclass(frozen=True)
+class MarkupHeader:
+    """The header lines of a markup file."""
+
+    doc_id: str
+    annotator: str
+
+
+def edge_problem(text: str) -> str | None:
+    """Why a span's text may not be a span on its own edges, if it may not (the guidelines' span rule 1).
+
+    >>> edge_problem("Irak ,")
+    "span 'Irak ,' ends with punctuation ','"
+    >>> edge_problem("Rabu ( 24 / 1 )") is None
+    True
+    """
+    for side, char in (("starts", text[0]), ("ends", text[-1])):
+        if char.isspace():
+            return f"span {text!r} {side} with whitespace"
+        if unicodedata.category(char).startswith("P"):
+            if side == "ends" and char in _CLOSING and _CLOSING[char] in text:
+                continue  # "Rabu (24/1/2024)": the bracket closes inside the span
+            if side == "ends" and char == "." and any(c.isalpha() for c in text.split()[-1]):
+                continue  # an abbreviation token such as "C." keeps its period
+            return f"span {text!r} {side} with punctuation {char!r}"
+    return None
+
+
+class _Reader:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.doc_id: str | None = None
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(message, file=f"{self.file}:{line}", doc_id=self.doc_id))
+
+
+def _sections(lines: list[str], reader: _Reader) -> tuple[MarkupHeader, list[tuple[int, str]], list[tuple[int, str]]]:
+    header: dict[str, str] = {}
+    text: list[tuple[int, str]] = []
+    events: list[tuple[int, str]] = []
+    section = "header"
+    for number, line in enumerate(lines, start=1):
+        if line.strip() == "## text":
+            section = "text"
+        elif line.strip() == "## events":
+            section = "events"
+        elif section == "header":
+            if line.startswith("#") or not line.strip():
+                continue
+            key, sep, value = line.partition(":")
+            if not sep or key.strip() not in ("doc", "annotator"):
+                reader.problem(number, f"unexpected header line {line!r}; expected 'doc: ...' and "
+                                       "'annotator: ...'")
+            else:
+                header[key.strip()] = value.strip()
+        elif section == "text":
+            text.append((number, line))
+        elif line.strip():
+            events.append((number, line))
+    if "doc" not in header:
+        reader.problem(1, "missing header line 'doc: <doc_id>'")
+    if section == "header" or not text:
+        reader.problem(len(lines), "missing the '## text' section")
+    return MarkupHeader(header.get("doc", ""), header.get("annotator", "")), text, events
+
+
+def _paragraphs(text: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    paragraphs: list[list[tuple[int, str]]] = [[]]
+    for number, line in text:
+        if line.strip():
+            paragraphs[-1].append((number, line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def _strip_line(number: int, line: str, reader: _Reader) -> tuple[str, list[tuple[str, str, str, int, int]]]:
+    """The line without markup, and its spans as (id, label, text, start, end) in the stripped line."""
+    plain: list[str] = []
+    spans = []
+    position = 0
+    length = 0
+    for match in _SPAN.finditer(line):
+        before = line[position:match.start()]
+        plain.append(before)
+        length += len(before)
+        spans.append((match["id"], match["label"], match["text"], length, length + len(match["text"])))
+        plain.append(match["text"])
+        length += len(match["text"])
+        position = match.end()
+    plain.append(line[position:])
+    stripped = "".join(plain)
+    for char in "{}|":
+        if char in stripped:
+            column = stripped.index(char)
+            reader.problem(number, f"a {char!r} at column {column + 1} is not part of a well-formed span "
+                                   "{text|id TYPE}; ids are e<n> or t<n>, TYPE in capitals")
+            break
+    return stripped, spans
+
+
+def _check_spans(number: int, stripped: str, spans: list[tuple[str, str, str, int, int]], reader: _Reader) -> None:
+    for region, label, text, start, end in spans:
+        if start > 0 and stripped[start - 1] != " " or end < len(stripped) and stripped[end] != " ":
+            reader.problem(number, f"span {region} {text!r} does not cover whole tokens")
+        edge = edge_problem(text)
+        if edge:
+            reader.problem(number, f"{region}: {edge}")
+        if region.startswith("e") and label not in ENTITY_TYPES:
+            reader.problem(number, f"{region} {text!r}: unknown entity type {label!r}; expected one of "
+                                   f"{list(ENTITY_TYPES)}")
+        if region.startswith("t") and label not in EVENT_TYPES:
+            reader.problem(number, f"{region} {text!r}: unknown event type {label!r}; expected one of "
+                                   f"{list(EVENT_TYPES)}")
+
+
+def _events(events: list[tuple[int, str]], spans: dict[str, Span], reader: _Reader) -> list[Event]:
+    found: dict[str, Event] = {}
+    for number, line in events:
+        match = _EVENT.match(line)
+        if not match:
+            reader.problem(number, f"event line {line!r}; expected 't<n> <modality> Role=e<n>[,e<n>] ...'")
+            continue
+        trigger = spans.get(match["id"])
+        if trigger is None:
+            reader.problem(number, f"{match['id']} is not a trigger in the text")
+            continue
+        if match["id"] in found:
+            reader.problem(number, f"{match['id']} has two event lines")
+            continue
+        if match["modality"] not in MODALITIES:
+            reader.problem(number, f"{match['id']}: modality {match['modality']!r}; expected one of "
+                                   f"{list(MODALITIES)}")
+        arguments: list[Argument] = []
+        for item in match["args"].split():
+            role, _, refs = item.partition("=")
+            if role not in ROLES:
+                reader.problem(number, f"{match['id']}: role {role!r}; expected one of {list(ROLES)}")
+                continue
+            for ref in refs.split(","):
+                filler = spans.get(ref)
+                if filler is None or not ref.startswith("e"):
+                    reader.problem(number, f"{match['id']} {role}={ref}: {ref!r} is not an entity in the text")
+                elif filler.label not in ROLE_FILLERS[role]:
+                    reader.problem(number, f"{match['id']} {role}={ref}: {ref} is {filler.label} {filler.text!r}; "
+                                           f"a {role} must be one of {list(ROLE_FILLERS[role])}")
+                elif Argument(role, ref) in arguments:
+                    reader.problem(number, f"{match['id']} {role}={ref} is given twice")
+                else:
+                    arguments.append(Argument(role, ref))
+        found[match["id"]] = Event(match["id"], trigger.label, match["modality"], trigger, tuple(arguments))
+    for region, span in spans.items():
+        if region.startswith("t") and region not in found:
+            reader.problem(events[-1][0] if events else 1, f"trigger {region} {span.text!r} has no event line")
+    return [found[r] for r in sorted(found, key=lambda r: (spans[r].start, r))]
+
+
+def parse_markup(markup: str, *, sentences: Sequence[Sequence[str]], file: str = "<markup>") -> AnnotatedDocument:
+    """Read one markup file against the article's sentences; raise with every problem located by line.
+
+    Args:
+        markup: the file's text.
+        sentences: the article's paragraphs, each a list of sentence strings.
+        file: its name, for messages.
+    """
+    reader = _Reader(file)
+    header, text, events = _sections(markup.split("\n"), reader)
+    reader.doc_id = header.doc_id or None
+    paragraphs = _paragraphs(text)
+    if len(paragraphs) != len(sentences):
+        reader.problem(text[0][0] if text else 1, f"{len(paragraphs)} paragraphs in the text section; the "
+                                                  f"article has {len(sentences)}")
+    spans: dict[str, Span] = {}
+    pieces: list[str] = []
+    offset = 0
+    for p, (marked, expected) in enumerate(zip(paragraphs, sentences)):
+        if len(marked) != len(expected):
+            reader.problem(marked[0][0], f"paragraph {p + 1} has {len(marked)} sentence lines; the article has "
+                                         f"{len(expected)}")
+            continue
+        for s, ((number, line), original) in enumerate(zip(marked, expected)):
+            separator = "\n\n" if p and not s else " " if s else ""
+            pieces.append(separator)
+            offset += len(separator)
+            stripped, found = _strip_line(number, line, reader)
+            if stripped != original:
+                at = next((i for i, (a, b) in enumerate(zip(stripped, original)) if a != b),
+                          min(len(stripped), len(original)))
+                reader.problem(number, f"the text differs from the article at column {at + 1}: "
+                                       f"{stripped[at:at + 25]!r} where the article has {original[at:at + 25]!r}")
+            _check_spans(number, stripped, found, reader)
+            for region, label, span_text, start, end in found:
+                if region in spans:
+                    reader.problem(number, f"id {region} is used twice")
+                    continue
+                spans[region] = Span(region, label, offset + start, offset + end, span_text)
+            pieces.append(original)
+            offset += len(original)
+    event_list = _events(events, spans, reader)
+    if reader.problems:
+        raise IndoGeoIEError(reader.problems)
+    entities = sorted((s for r, s in spans.items() if r.startswith("e")), key=lambda s: (s.start, s.id))
+    return AnnotatedDocument(header.doc_id, "".join(pieces), tuple(entities), tuple(event_list),
+                             {"annotator": header.annotator})
