@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from indogeoie.schema import ROLE_FILLERS
-from indogeoie.tokens import tokenize
+from indogeoie.text.tokens import tokenize
 
 LOCATIVE = {"di", "ke", "dari"}
 

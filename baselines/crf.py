@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import sklearn_crfsuite
 
-from baselines import Sentence, TagPrediction
-from baselines.gazetteer import Lexicon, chunk_counts, lexicon, longest_match
+from indogeoie.benchmark.types import Sentence, TagPrediction
+from indogeoie_baselines.gazetteer import Lexicon, chunk_counts, lexicon, longest_match
 
 PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "di", "ter", "peng", "pem", "pen", "pe", "ke", "se")
 SUFFIXES = ("kan", "an", "i", "nya", "lah")
@@ -81,6 +82,9 @@ class CrfTagger:
     """sklearn-crfsuite CRFs for entity and trigger tags."""
 
     name = "crf"
+
+    def settings(self) -> dict[str, Any]:
+        return dict(SETTINGS)
 
     def available(self) -> tuple[bool, str]:
         return True, ""

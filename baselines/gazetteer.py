@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
-from indogeoie.alignment import iob2_to_spans
-from indogeoie.tokens import Token
+from indogeoie.text.alignment import iob2_to_spans
+from indogeoie.text.tokens import Token
 
-from baselines import Sentence, TagPrediction
+from indogeoie.benchmark.types import Sentence, TagPrediction
 
 Lexicon = dict[tuple[str, ...], str]
 
@@ -78,6 +79,9 @@ class GazetteerTagger:
     """Longest match of the training set's entity and trigger strings."""
 
     name = "gazetteer"
+
+    def settings(self) -> dict[str, Any]:
+        return {}
 
     def available(self) -> tuple[bool, str]:
         return True, ""

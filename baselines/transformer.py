@@ -16,7 +16,7 @@ from typing import Any
 
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 
-from baselines import Sentence, TagPrediction
+from indogeoie.benchmark.types import Sentence, TagPrediction
 
 DEFAULT_MODEL = "indobenchmark/indobert-base-p1"
 MODEL_ENV = "INDOGEOIE_TRANSFORMER_MODEL"
@@ -47,7 +47,10 @@ class TransformerTagger:
     name = "transformer"
 
     def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or Settings()
+        self.config = settings or Settings()
+
+    def settings(self) -> dict[str, Any]:
+        return dict(vars(self.config))
 
     def available(self) -> tuple[bool, str]:
         try:
@@ -55,26 +58,28 @@ class TransformerTagger:
         except ImportError:
             return False, "torch and transformers are not installed (pip install -e '.[transformer]')"
         try:
-            transformers.AutoConfig.from_pretrained(self.settings.model, local_files_only=True)
+            transformers.AutoConfig.from_pretrained(self.config.model, local_files_only=True)
         except OSError:
-            return False, f"no local weights for {self.settings.model!r} (nothing is downloaded at run time)"
+            return False, (f"no local weights for {self.config.model!r} (nothing is downloaded at run time); "
+                           f"to run it: `INDOGEOIE_TRANSFORMER_MODEL=/path/to/weights .venv/bin/indogeoie "
+                           "benchmark --models transformer`")
         return True, ""
 
     def _train_one(self, sentences: list[Sentence], column: str, names: tuple[str, ...], seed: int) -> Any:
         torch, transformers = _imports()
         transformers.set_seed(seed)
         torch.use_deterministic_algorithms(True)
-        tokenizer = transformers.AutoTokenizer.from_pretrained(self.settings.model, local_files_only=True)
+        tokenizer = transformers.AutoTokenizer.from_pretrained(self.config.model, local_files_only=True)
         model = transformers.AutoModelForTokenClassification.from_pretrained(
-            self.settings.model, local_files_only=True, num_labels=len(names),
+            self.config.model, local_files_only=True, num_labels=len(names),
             id2label=dict(enumerate(names)), label2id={n: i for i, n in enumerate(names)},
             ignore_mismatched_sizes=True)
         label_id = {n: i for i, n in enumerate(names)}
         batches = []
-        for start in range(0, len(sentences), self.settings.batch_size):
-            chunk = sentences[start:start + self.settings.batch_size]
+        for start in range(0, len(sentences), self.config.batch_size):
+            chunk = sentences[start:start + self.config.batch_size]
             encoded = tokenizer([s.tokens for s in chunk], is_split_into_words=True, truncation=True,
-                                max_length=self.settings.max_length, padding=True, return_tensors="pt")
+                                max_length=self.config.max_length, padding=True, return_tensors="pt")
             labels = []
             for row, sentence in enumerate(chunk):
                 previous = None
@@ -88,18 +93,18 @@ class TransformerTagger:
                 labels.append(row_labels)
             encoded["labels"] = torch.tensor(labels)
             batches.append(encoded)
-        optimizer = torch.optim.AdamW(model.parameters(), lr=self.settings.learning_rate)
+        optimizer = torch.optim.AdamW(model.parameters(), lr=self.config.learning_rate)
         model.train()
         steps = 0
         generator = torch.Generator().manual_seed(seed)
-        for _ in range(self.settings.epochs):
+        for _ in range(self.config.epochs):
             for index in torch.randperm(len(batches), generator=generator).tolist():
                 loss = model(**batches[index]).loss
                 loss.backward()
                 optimizer.step()
                 optimizer.zero_grad()
                 steps += 1
-                if self.settings.max_steps is not None and steps >= self.settings.max_steps:
+                if self.config.max_steps is not None and steps >= self.config.max_steps:
                     break
         model.eval()
         return tokenizer, model
@@ -116,7 +121,7 @@ class TransformerTagger:
         with torch.no_grad():
             for sentence in sentences:
                 encoded = tokenizer([sentence.tokens], is_split_into_words=True, truncation=True,
-                                    max_length=self.settings.max_length, return_tensors="pt")
+                                    max_length=self.config.max_length, return_tensors="pt")
                 best = model(**encoded).logits[0].argmax(-1).tolist()
                 tags = ["O"] * len(sentence.tokens)
                 previous = None

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from indogeoie import paths
-from indogeoie.scale import SEED, write_scaled_export
+from indogeoie.benchmark.scaled_corpus import SEED, write_scaled_export
 
 
 def main() -> None:

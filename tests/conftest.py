@@ -11,7 +11,7 @@ os.environ["HF_DATASETS_OFFLINE"] = "1"
 import pytest  # noqa: E402
 
 from indogeoie import paths  # noqa: E402
-from indogeoie.articles import Article, read_articles  # noqa: E402
+from indogeoie.formats.articles import Article, read_articles  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from indogeoie import paths
 from indogeoie.errors import IndoGeoIEError
-from indogeoie.studio import pull
+from indogeoie.studio.sync import pull
 
 HERE = Path(__file__).parent / "bad_inputs"
 CASES = json.loads((HERE / "cases.json").read_text())

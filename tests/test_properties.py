@@ -8,13 +8,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indogeoie.alignment import iob2_to_spans, spans_to_iob2
-from indogeoie.cleaning import clean_text
-from indogeoie.hfdataset import document_rows
-from indogeoie.labelstudio import document_result, parse_export
+from indogeoie.text.alignment import iob2_to_spans, spans_to_iob2
+from indogeoie.text.cleaning import clean_text
+from indogeoie.formats.hf import document_rows
+from indogeoie.formats.labelstudio_export import parse_export
+from indogeoie.formats.labelstudio_tasks import document_result
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLES, TRIGGER_TAGS
-from indogeoie.tokens import Token, tokenize
+from indogeoie.text.tokens import Token, tokenize
 
 EXAMPLES = settings(max_examples=500, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

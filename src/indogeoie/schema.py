@@ -1,7 +1,7 @@
 """The IndoGeoIE label schema: the single source of every label list.
 
 Everything that names a label derives it from here: the Label Studio config
-(:mod:`indogeoie.labelstudio`), the IOB2 tag lists, the Hugging Face features,
+(:mod:`indogeoie.formats.labelstudio_export`), the IOB2 tag lists, the Hugging Face features,
 the tables in ``annotations/GUIDELINES.md`` and the validator. Nothing else in
 the project types a label name.
 

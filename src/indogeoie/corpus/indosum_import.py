@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indogeoie import atomic
+from indogeoie import io
 from indogeoie.corpus.selection import Decision, read_selection
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats import indosum
@@ -183,6 +183,6 @@ def import_indosum(*, selection_path: Path, source_dir: Path, out_dir: Path, che
             continue
         changed.append(path)
         if not check:
-            atomic.write_bytes(path, content)
+            io.write_bytes(path, content)
     count = {kind: sum(1 for d in decisions if d.decision == kind) for kind in ("select", "reject", "duplicate")}
     return ImportReport(count["select"], count["reject"], count["duplicate"], tuple(changed))

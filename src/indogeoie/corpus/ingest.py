@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from indogeoie import atomic
-from indogeoie.articles import METADATA_FILE, Article, metadata_json, read_articles
-from indogeoie.labelstudio import tasks_json
+from indogeoie import io
+from indogeoie.formats.articles import METADATA_FILE, Article, metadata_json, read_articles
+from indogeoie.formats.labelstudio_tasks import tasks_json
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,6 @@ def ingest(*, articles_dir: Path, tasks_path: Path, check: bool = False) -> Inge
             unchanged.append(path)
             continue
         if not check:
-            atomic.write_text(path, content)
+            io.write_text(path, content)
         written.append(path)
     return IngestReport(tuple(articles), tuple(written), tuple(unchanged))

@@ -1,0 +1,129 @@
+"""Inter-annotator agreement between two annotations of the same documents.
+
+Entities: exact span and type, F1 per type and micro-averaged. Triggers: exact
+span and event type. Arguments: (doc, trigger span, role, argument span).
+Modality: over triggers that both annotators marked with the same span and
+type, the share with the same modality, and Cohen's kappa. F1 is symmetric, so
+it does not matter which annotation is taken as the reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.records import AnnotatedDocument
+from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES
+from indogeoie.benchmark.scoring import PRF, set_prf
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Agreement figures for two annotations of the same documents."""
+
+    doc_ids: tuple[str, ...]
+    entities: PRF
+    entities_by_type: dict[str, PRF]
+    triggers: PRF
+    triggers_by_type: dict[str, PRF]
+    trigger_spans: PRF  # span only, type ignored
+    arguments: PRF
+    arguments_by_role: dict[str, PRF]
+    modality_compared: int
+    modality_same: int
+    modality_kappa: float
+
+    @property
+    def modality_agreement(self) -> float:
+        return self.modality_same / self.modality_compared if self.modality_compared else 1.0
+
+
+def _entities(docs: dict[str, AnnotatedDocument]) -> set[tuple[str, int, int, str]]:
+    return {(d, e.start, e.end, e.label) for d, doc in docs.items() for e in doc.entities}
+
+
+def _triggers(docs: dict[str, AnnotatedDocument]) -> set[tuple[str, int, int, str]]:
+    return {(d, ev.trigger.start, ev.trigger.end, ev.type) for d, doc in docs.items() for ev in doc.events}
+
+
+def argument_tuples(docs: dict[str, AnnotatedDocument]) -> set[tuple[str, int, int, str, int, int]]:
+    """(doc, trigger start, trigger end, role, argument start, argument end) for every argument."""
+    tuples = set()
+    for doc_id, doc in docs.items():
+        entities = doc.entity_by_id()
+        for event in doc.events:
+            for argument in event.arguments:
+                filler = entities[argument.ref_id]
+                tuples.add((doc_id, event.trigger.start, event.trigger.end, argument.role,
+                            filler.start, filler.end))
+    return tuples
+
+
+def agreement(first: tuple[AnnotatedDocument, ...], second: tuple[AnnotatedDocument, ...],
+              *, files: tuple[str, str] = ("A", "B")) -> Agreement:
+    """Agreement of two annotations over the documents they share.
+
+    Args:
+        first, second: the two annotations.
+        files: their names, for messages.
+    """
+    a = {d.doc_id: d for d in first}
+    b = {d.doc_id: d for d in second}
+    shared = sorted(set(a) & set(b))
+    if not shared:
+        raise IndoGeoIEError(Problem(f"no document in common between {files[0]} ({sorted(a)}) and "
+                                     f"{files[1]} ({sorted(b)})"))
+    for doc_id in shared:
+        if a[doc_id].text != b[doc_id].text:
+            raise IndoGeoIEError(Problem(f"the two annotations have different texts", files[1], doc_id))
+    a = {d: a[d] for d in shared}
+    b = {d: b[d] for d in shared}
+    ents_a, ents_b = _entities(a), _entities(b)
+    trig_a, trig_b = _triggers(a), _triggers(b)
+    args_a, args_b = argument_tuples(a), argument_tuples(b)
+    modality_a = {(d, e.trigger.start, e.trigger.end, e.type): e.modality for d, doc in a.items() for e in doc.events}
+    modality_b = {(d, e.trigger.start, e.trigger.end, e.type): e.modality for d, doc in b.items() for e in doc.events}
+    both = sorted(set(modality_a) & set(modality_b))
+    labels_a = [modality_a[k] for k in both]
+    labels_b = [modality_b[k] for k in both]
+    if len(set(labels_a) | set(labels_b)) > 1:
+        from sklearn.metrics import cohen_kappa_score  # imported here: scikit-learn takes a second to load
+
+        kappa = float(cohen_kappa_score(labels_a, labels_b, labels=list(MODALITIES)))
+    else:
+        kappa = 1.0  # one category only: perfect agreement, kappa undefined
+    return Agreement(
+        doc_ids=tuple(shared),
+        entities=set_prf(ents_a, ents_b),
+        entities_by_type={t: set_prf({x for x in ents_a if x[3] == t}, {x for x in ents_b if x[3] == t})
+                          for t in ENTITY_TYPES},
+        triggers=set_prf(trig_a, trig_b),
+        triggers_by_type={t: set_prf({x for x in trig_a if x[3] == t}, {x for x in trig_b if x[3] == t})
+                          for t in EVENT_TYPES},
+        trigger_spans=set_prf({x[:3] for x in trig_a}, {x[:3] for x in trig_b}),
+        arguments=set_prf(args_a, args_b),
+        arguments_by_role={r: set_prf({x for x in args_a if x[3] == r}, {x for x in args_b if x[3] == r})
+                           for r in sorted({x[3] for x in args_a | args_b})},
+        modality_compared=len(both),
+        modality_same=sum(x == y for x, y in zip(labels_a, labels_b)),
+        modality_kappa=kappa,
+    )
+
+
+def agreement_markdown(result: Agreement, *, names: tuple[str, str]) -> str:
+    """A markdown report of the agreement figures."""
+    def row(name: str, s: PRF) -> str:
+        return f"| {name} | {s.f1:.3f} | {s.precision:.3f} | {s.recall:.3f} | {s.tp} | {s.gold} | {s.predicted} |"
+
+    head = [f"Documents: {', '.join(result.doc_ids)}. Reference: {names[0]}; compared: {names[1]}.", "",
+            "| Layer | F1 | P | R | matched | reference | compared |", "| --- | --- | --- | --- | --- | --- | --- |",
+            row("entities (span + type)", result.entities)]
+    head += [row(f"  {t}", s) for t, s in result.entities_by_type.items() if s.gold or s.predicted]
+    head += [row("triggers (span only)", result.trigger_spans), row("triggers (span + type)", result.triggers)]
+    head += [row(f"  {t}", s) for t, s in result.triggers_by_type.items() if s.gold or s.predicted]
+    head += [row("arguments (trigger span, role, argument span)", result.arguments)]
+    head += [row(f"  {r}", s) for r, s in result.arguments_by_role.items()]
+    head += ["", f"Modality: the same on {result.modality_same} of {result.modality_compared} triggers "
+                 f"marked by both with the same span and type ({result.modality_agreement:.3f}); "
+                 f"Cohen's kappa {result.modality_kappa:.3f}."]
+    return "\n".join(head) + "\n"

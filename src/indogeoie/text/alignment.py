@@ -1,0 +1,89 @@
+"""The one alignment between character spans and IOB2 tags over tokens.
+
+Character offsets are the truth; tags are derived from them here and nowhere
+else. A span that does not start and end on token boundaries cannot be tagged:
+it is returned in ``misaligned`` (never silently tagged ``O``). Overlapping
+spans raise an error that names both.
+
+>>> from indogeoie.text.tokens import tokenize
+>>> from indogeoie.records import Span
+>>> tokens = tokenize("Kedutaan AS di Baghdad diserang").tokens
+>>> aligned = spans_to_iob2(tokens, [Span("e1", "FAC", 0, 22, "Kedutaan AS di Baghdad")])
+>>> aligned.tags
+['B-FAC', 'I-FAC', 'I-FAC', 'I-FAC', 'O']
+>>> iob2_to_spans(tokens, aligned.tags)
+[(0, 22, 'FAC')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.records import Span
+from indogeoie.text.tokens import Token
+
+
+@dataclass(frozen=True)
+class AlignedTags:
+    """IOB2 tags for a token sequence, the token range of each aligned span, and what did not align."""
+
+    tags: list[str]
+    token_spans: dict[str, tuple[int, int]]  # span id -> (first token, last token + 1)
+    misaligned: list[Span]
+
+
+def spans_to_iob2(tokens: Sequence[Token], spans: Sequence[Span], *, doc_id: str | None = None) -> AlignedTags:
+    """IOB2 tags for ``tokens`` from character ``spans``.
+
+    Args:
+        tokens: tokens with character offsets (a whole text or one sentence).
+        spans: labelled spans; only those inside the tokens' range are expected.
+        doc_id: for error messages.
+    """
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    tags = ["O"] * len(tokens)
+    owner: list[Span | None] = [None] * len(tokens)
+    token_spans: dict[str, tuple[int, int]] = {}
+    misaligned: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        first, last = starts.get(span.start), ends.get(span.end)
+        if first is None or last is None or last < first:
+            misaligned.append(span)
+            continue
+        for i in range(first, last + 1):
+            other = owner[i]
+            if other is not None:
+                raise IndoGeoIEError(Problem(
+                    f"span {span.text!r} overlaps span {other.id} [{other.start}:{other.end}] "
+                    f"{other.text!r}; IOB2 cannot encode overlapping spans",
+                    doc_id=doc_id, region=span.id, offsets=(span.start, span.end)))
+            owner[i] = span
+            tags[i] = ("B-" if i == first else "I-") + span.label
+        token_spans[span.id] = (first, last + 1)
+    return AlignedTags(tags, token_spans, misaligned)
+
+
+def iob2_to_spans(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Character spans ``(start, end, label)`` from IOB2 tags.
+
+    An ``I-X`` that does not continue an ``X`` chunk starts a new one, as in
+    conlleval; for valid IOB2 this is the exact inverse of :func:`spans_to_iob2`.
+    """
+    spans: list[tuple[int, int, str]] = []
+    current: list[int | str] | None = None  # [start, end, label]
+    for token, tag in zip(tokens, tags, strict=True):
+        prefix, _, label = tag.partition("-")
+        if prefix == "I" and current is not None and current[2] == label:
+            current[1] = token.end
+            continue
+        if current is not None:
+            spans.append((int(current[0]), int(current[1]), str(current[2])))
+            current = None
+        if prefix in ("B", "I"):
+            current = [token.start, token.end, label]
+    if current is not None:
+        spans.append((int(current[0]), int(current[1]), str(current[2])))
+    return spans
