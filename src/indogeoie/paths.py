@@ -1,4 +1,4 @@
-"""Where things live in a checkout. Every default path is declared here once."""
+"""Where things live in a checkout: the default of every path option, declared once."""
 
 from __future__ import annotations
 
@@ -7,13 +7,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATIONS = ROOT / "annotations"
 ARTICLES = ANNOTATIONS / "articles"
+INDOSUM = ANNOTATIONS / "sources" / "indosum"
+SELECTION = INDOSUM / "selection.tsv"
+SPLITS = ANNOTATIONS / "splits.tsv"
 LABELSTUDIO = ANNOTATIONS / "labelstudio"
 CONFIG_XML = LABELSTUDIO / "config.xml"
 TASKS_JSON = LABELSTUDIO / "tasks.json"
 GUIDELINES = ANNOTATIONS / "GUIDELINES.md"
 GOLD = ANNOTATIONS / "gold"
+GOLD_JSON = GOLD / "gold.json"
 AGREEMENT = ANNOTATIONS / "agreement"
+AUDIT_EXCEPTIONS = ANNOTATIONS / "audit_exceptions.tsv"
 STATS = ANNOTATIONS / "STATS.md"
+CHANGELOG_SOURCE = ANNOTATIONS / "CHANGELOG.md"
 DATASET = ROOT / "dataset"
 RESULTS = ROOT / "results"
+README = ROOT / "README.md"
+DATASHEET = ROOT / "DATASHEET.md"
+CACHE = ROOT / ".cache"
 LABEL_STUDIO_DATA = ROOT / ".labelstudio"  # ignored by git

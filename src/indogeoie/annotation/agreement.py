@@ -10,11 +10,19 @@ it does not matter which annotation is taken as the reference.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from indogeoie.benchmark.scoring import PRF, set_prf
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import AnnotatedDocument
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES
-from indogeoie.benchmark.scoring import PRF, set_prf
+
+if TYPE_CHECKING:
+    from indogeoie.corpus.documents import SourceDocument
+
+#: An agreement study is a folder of annotations/agreement/ holding these two files.
+FIRST, SECOND = "annotator-a.json", "annotator-b.json"
 
 
 @dataclass(frozen=True)
@@ -127,3 +135,58 @@ def agreement_markdown(result: Agreement, *, names: tuple[str, str]) -> str:
                  f"marked by both with the same span and type ({result.modality_agreement:.3f}); "
                  f"Cohen's kappa {result.modality_kappa:.3f}."]
     return "\n".join(head) + "\n"
+
+
+@dataclass(frozen=True)
+class Study:
+    """Two independent annotations of the same documents, before adjudication."""
+
+    name: str
+    first: tuple[AnnotatedDocument, ...]
+    second: tuple[AnnotatedDocument, ...]
+
+    def result(self) -> Agreement:
+        return agreement(self.first, self.second, files=(f"{self.name}/{FIRST}", f"{self.name}/{SECOND}"))
+
+
+def load_studies(folder: Path, *, corpus: dict[str, SourceDocument] | None) -> list[Study]:
+    """Every study in ``folder`` (one subfolder each, with both annotations), each validated; sorted by name.
+
+    Args:
+        folder: ``annotations/agreement``.
+        corpus: the corpus to check the texts against, or None.
+    """
+    from indogeoie.annotation.validate import validate
+
+    studies = []
+    for study in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
+        pair = [study / FIRST, study / SECOND]
+        if not all(p.exists() for p in pair):
+            raise IndoGeoIEError(Problem(f"an agreement study needs both {FIRST} and {SECOND}", file=str(study)))
+        reports = [validate(paths=[p], corpus=corpus) for p in pair]
+        problems = [p for r in reports for p in r.problems]
+        if problems:
+            raise IndoGeoIEError(problems)
+        studies.append(Study(study.name, reports[0].documents, reports[1].documents))
+    return studies
+
+
+def agreement_summary_lines(studies: list[Study]) -> list[str]:
+    """One sentence per study: its figures before adjudication."""
+    lines = []
+    for study in studies:
+        result = study.result()
+        lines.append(f"Agreement study `{study.name}`: two independent annotations of {len(result.doc_ids)} "
+                     f"whole articles, before adjudication: entity F1 {result.entities.f1:.3f}, trigger (span and "
+                     f"type) F1 {result.triggers.f1:.3f}, argument F1 {result.arguments.f1:.3f}, the same modality "
+                     f"on {result.modality_same} of {result.modality_compared} triggers both marked alike.")
+    return lines
+
+
+def agreement_of_files(first: Path, second: Path) -> str:
+    """The agreement report of two export files (validated without the corpus)."""
+    from indogeoie.annotation.validate import validated
+
+    a = validated([first], with_corpus=False).documents
+    b = validated([second], with_corpus=False).documents
+    return agreement_markdown(agreement(a, b, files=(str(first), str(second))), names=(first.name, second.name))

@@ -13,6 +13,7 @@ rewrites::
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import (
@@ -70,3 +71,13 @@ def render_guidelines(markdown: str, *, source: str = "GUIDELINES.md") -> str:
     if unknown:
         raise IndoGeoIEError(Problem(f"unknown generated sections {unknown}", file=source))
     return _MARKER.sub(lambda m: m.group(1) + sections[m.group("name")] + m.group(4), markdown)
+
+
+def config_outputs(*, config_xml: Path, guidelines: Path) -> dict[Path, str]:
+    """The files ``indogeoie config`` generates: the labeling config, and the guidelines with fresh tables."""
+    from indogeoie.formats.labelstudio_config import labeling_config
+
+    wanted = {config_xml: labeling_config()}
+    if guidelines.exists():
+        wanted[guidelines] = render_guidelines(guidelines.read_text(encoding="utf-8"), source=str(guidelines))
+    return wanted

@@ -9,7 +9,6 @@ import typer
 
 from indogeoie import paths
 from indogeoie.cli.common import JSON_ERRORS, app, console, errconsole, run
-from indogeoie.cli.data import _validated
 from indogeoie.errors import IndoGeoIEError
 
 if TYPE_CHECKING:
@@ -69,8 +68,9 @@ def studio_push(
     data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
 ) -> None:
     """Import the corpus into the project: gold as annotations, or a baseline's predictions."""
-    from indogeoie.formats.articles import read_articles
-    from indogeoie.formats.labelstudio_tasks import import_task
+    from indogeoie.annotation.validate import validated
+    from indogeoie.corpus.documents import load_corpus
+    from indogeoie.formats.labelstudio_tasks import task_meta
     from indogeoie.formats.predictions import predicted_documents
     from indogeoie.records import AnnotatedDocument
     from indogeoie.studio.sync import client, push
@@ -79,15 +79,15 @@ def studio_push(
         raise typer.BadParameter(f"{with_!r}; expected gold, predictions:<model> or none", param_hint="--with")
 
     def step() -> object:
-        articles = read_articles(paths.ARTICLES)
+        articles = list(load_corpus(paths.ANNOTATIONS).values())
         known = {a.doc_id for a in articles}
         for doc_id in docs or []:
             if doc_id not in known:
                 raise IndoGeoIEError(f"--docs: unknown doc_id {doc_id!r}; known: {sorted(known)}")
         chosen = [a for a in articles if not docs or a.doc_id in docs]
-        meta = {a.doc_id: import_task(a)["meta"] for a in chosen}
+        meta = {a.doc_id: task_meta(a) for a in chosen}
         if with_ == "gold":
-            gold = {d.doc_id: d for d in _validated([paths.GOLD]).documents}
+            gold = {d.doc_id: d for d in validated([paths.GOLD]).documents}
             documents = [AnnotatedDocument(a.doc_id, a.text, gold[a.doc_id].entities, gold[a.doc_id].events,
                                            meta[a.doc_id]) if a.doc_id in gold
                          else AnnotatedDocument(a.doc_id, a.text, meta=meta[a.doc_id]) for a in chosen]
@@ -114,13 +114,13 @@ def studio_pull(
     as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
     """Export every annotation, validate it, show the changes, then write atomically (keeping a backup)."""
-    from indogeoie.formats.articles import read_articles
+    from indogeoie.corpus.documents import load_corpus
     from indogeoie.studio.sync import client, export_json, project, pull
 
     def step() -> object:
         ls = client(_studio_server(data_dir))
         export = export_json(ls, project(ls).id)
-        articles = {a.doc_id: a.text for a in read_articles(paths.ARTICLES)}
+        articles = load_corpus(paths.ANNOTATIONS)
         return pull(export=export, out_file=out / "gold.json", articles=articles)
 
     report = run(step, as_json=as_json)

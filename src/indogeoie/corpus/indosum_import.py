@@ -23,16 +23,15 @@ Users read those two files; nothing here is needed to build or test the dataset.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from indogeoie import io
 from indogeoie.corpus.selection import Decision, read_selection
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats import indosum
+from indogeoie.formats.metadata import DocumentMeta, metadata_json
 from indogeoie.schema import LANGUAGE_ISO639_3
 
 RECORDS_FILE = "records.jsonl"
@@ -58,21 +57,21 @@ def record_sha256(line: bytes) -> str:
 
 
 def provenance_metadata(record: indosum.IndoSumRecord, line: bytes, *, doc_id: str, file: str,
-                        line_number: int, also_in: list[str]) -> dict[str, Any]:
+                        line_number: int, also_in: list[str]) -> DocumentMeta:
     """The metadata record of one imported article."""
     published = indosum.published_from_url(record.url)
-    return {
-        "doc_id": doc_id,
-        "source": SOURCE_NAME,
-        "licence": indosum.LICENCE,
-        "outlet": record.outlet,
-        "url": record.url,
-        "published": published,
-        "published_inferred": False,
-        "published_reason": REASON_URL_DATE if published else REASON_NO_DATE,
-        "language": LANGUAGE_ISO639_3,
-        "sha256": record_sha256(line),
-        "provenance": {
+    return DocumentMeta(
+        doc_id=doc_id,
+        sha256=record_sha256(line),
+        source=SOURCE_NAME,
+        licence=indosum.LICENCE,
+        outlet=record.outlet,
+        published=published,
+        published_inferred=False,
+        published_reason=REASON_URL_DATE if published else REASON_NO_DATE,
+        url=record.url,
+        language=LANGUAGE_ISO639_3,
+        provenance={
             "corpus": indosum.CORPUS_NAME,
             "citation": indosum.CITATION_SHORT,
             "repository": indosum.REPOSITORY,
@@ -82,7 +81,7 @@ def provenance_metadata(record: indosum.IndoSumRecord, line: bytes, *, doc_id: s
             "record_id": record.id,
             "also_in": also_in,
         },
-    }
+    )
 
 
 def _source_lines(source_dir: Path) -> dict[str, list[bytes]]:
@@ -137,7 +136,7 @@ def import_outputs(*, selection_path: Path, source_dir: Path) -> tuple[list[Deci
     problems = [p for d in decisions if (p := _locate(d, files, ids, selection_path)) is not None]
     if problems:
         raise IndoGeoIEError(problems)
-    metadata: dict[str, dict[str, Any]] = {}
+    metadata: dict[str, DocumentMeta] = {}
     lines_out: dict[str, bytes] = {}
     for decision in decisions:
         if decision.decision != "select":
@@ -162,7 +161,7 @@ def import_outputs(*, selection_path: Path, source_dir: Path) -> tuple[list[Deci
     order = sorted(lines_out)
     return decisions, {
         RECORDS_FILE: b"".join(lines_out[d] + b"\n" for d in order),
-        METADATA_FILE: (json.dumps({d: metadata[d] for d in order}, ensure_ascii=False, indent=2) + "\n").encode(),
+        METADATA_FILE: metadata_json(metadata).encode(),
     }
 
 

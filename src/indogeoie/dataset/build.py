@@ -1,42 +1,41 @@
-"""``indogeoie build``: annotations and article metadata to ``dataset/``.
+"""``indogeoie build``: annotations, corpus and split to ``dataset/``.
 
-The build checks every document and writes nothing when a check fails. Each
-document is tokenised once, then checked and turned into rows; with many
-documents this runs in several processes, and the files are the same as from
-one process (results come back in doc_id order). Rows are streamed into a
-temporary folder that replaces the output folder only when everything is
-written; a non-empty folder the build did not make (one without its
-``MANIFEST.sha256``) is never replaced. The same inputs give byte-identical
-files: no timestamps, fixed ordering, JSON written with a fixed layout.
+The build checks every document (:func:`indogeoie.annotation.validate.validate_document`)
+and writes nothing when a check fails. Each document is tokenised once, then
+checked and turned into rows; with many documents this runs in several
+processes, and the files are the same as from one process (results come back
+in doc_id order). Rows go into a temporary folder, the kb checker
+(:mod:`indogeoie.dataset.kb_check`) reads it, and only then does it replace the
+output folder, under a lock. A folder the build did not make, or one with a
+file added or edited by hand since the last build, is never replaced without
+``force``. The same inputs give byte-identical files: no timestamps, fixed
+ordering, JSON written with a fixed layout.
 """
 
 from __future__ import annotations
 
-import filecmp
-import gc
 import hashlib
 import json
 import multiprocessing
 import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from indogeoie import paths
 from indogeoie import io
-from indogeoie.annotation.agreement import Agreement, agreement
-from indogeoie.formats.articles import ArticleMeta, load_metadata, read_articles
-from indogeoie.dataset.card import card_markdown, changelog_markdown
-from indogeoie.formats.conll import rows_to_conll
+from indogeoie.annotation.validate import validate_document
+from indogeoie.corpus.documents import SourceDocument
+from indogeoie.dataset.card import CardInputs, SplitStats, card_markdown
+from indogeoie.dataset.kb_check import check_kb
+from indogeoie.dataset.release import DATASET_VERSION
+from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
 from indogeoie.errors import IndoGeoIEError, Problem
-from indogeoie.formats.hf import CONFIGS, SPLITS, SplitStats, data_file, document_rows, temporal_split
+from indogeoie.formats.conll import rows_to_conll
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, dataset_rows
+from indogeoie.formats.metadata import DocumentMeta, parse_meta
 from indogeoie.records import AnnotatedDocument
-from indogeoie.text.tokens import tokenize
-from indogeoie.annotation.validate import check_against_articles, check_document, read_exports, validate
 
 MANIFEST = "MANIFEST.sha256"
 MANIFEST_HEADER = "# sha256 of every file, written by `indogeoie build`"
@@ -52,6 +51,19 @@ class BuildResult:
     files: tuple[str, ...]
     stats: dict[str, SplitStats]
     fingerprint: str
+    pending: tuple[str, ...]
+    changed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to check and convert, with everything a worker needs."""
+
+    document: AnnotatedDocument
+    meta: DocumentMeta | None
+    fold: int
+    file: str
+    source: SourceDocument | None
 
 
 @dataclass
@@ -62,68 +74,63 @@ class _DocumentOutput:
     problems: list[Problem]
     lines: dict[str, bytes] = field(default_factory=dict)  # config -> JSON Lines
     conll: dict[str, bytes] = field(default_factory=dict)  # config -> CoNLL text
-    sentences: int = 0
-    tokens: int = 0
-    entities: Counter[str] = field(default_factory=Counter)
-    events: Counter[str] = field(default_factory=Counter)
-    arguments: int = 0
+    counts: SplitStats = field(default_factory=SplitStats)
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
 
 
-Job = tuple[AnnotatedDocument, ArticleMeta | None, int, str, str | None]
-# The jobs of the build under way. Worker processes are forked after it is set, so they
-# read it from memory they share with the parent instead of receiving pickled copies.
-_JOBS: list[Job] = []
-
-
-def _process_index(index: int) -> _DocumentOutput:
-    return _process(_JOBS[index])
-
-
-def _process(job: Job) -> _DocumentOutput:
+def process(job: Job) -> _DocumentOutput:
     """Tokenise one document once; check it; make its rows, CoNLL and counts."""
-    document, meta, fold, file, article_text = job
-    tokenized = tokenize(document.text)
-    problems = check_document(document, file=file, tokenized=tokenized)
-    if article_text is not None:
-        problems += check_against_articles((document,), {document.doc_id: article_text}, file=file)
+    document = job.document
+    tokenized = job.source.tokenized() if job.source is not None else None
+    if tokenized is None:
+        from indogeoie.annotation.validate import document_tokens
+
+        tokenized = document_tokens(document, None)
+    problems = validate_document(document, file=job.file, source=job.source, tokenized=tokenized)
     if problems:
         return _DocumentOutput(document.doc_id, problems)
     try:
-        rows = document_rows(document, meta, fold, file=file, tokenized=tokenized)
+        rows = dataset_rows(document, job.meta, job.fold, tokenized=tokenized, file=job.file)
     except IndoGeoIEError as error:
         return _DocumentOutput(document.doc_id, error.problems)
+    counts = SplitStats(documents=1, sentences=len(rows["ner"]), tokens=len(tokenized.tokens),
+                        entities=Counter(e.label for e in document.entities),
+                        events=Counter(e.type for e in document.events),
+                        arguments=sum(len(e.arguments) for e in document.events))
     return _DocumentOutput(
-        doc_id=document.doc_id,
-        problems=[],
+        doc_id=document.doc_id, problems=[],
         lines={config: _jsonl(rows[config]) for config in CONFIGS},
-        conll={config: rows_to_conll(rows[config], config=config).encode() for config in ("ner", "events")},
-        sentences=len(rows["ner"]),
-        tokens=len(tokenized.tokens),
-        entities=Counter(e.label for e in document.entities),
-        events=Counter(e.type for e in document.events),
-        arguments=sum(len(e.arguments) for e in document.events),
-    )
+        conll={config: rows_to_conll(rows[config], config=config).encode() for config in TAG_COLUMNS},
+        counts=counts)
+
+
+# The jobs live in each worker process, handed over once when it starts (a forked
+# worker inherits them without pickling); the parent process keeps no such state.
+_worker_jobs: list[Job] = []
+
+
+def _start_worker(jobs: list[Job]) -> None:
+    global _worker_jobs
+    _worker_jobs = jobs
+
+
+def _process_index(index: int) -> _DocumentOutput:
+    return process(_worker_jobs[index])
 
 
 def _outputs(jobs: list[Job]) -> Iterator[_DocumentOutput]:
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from map(_process, jobs)
+        yield from map(process, jobs)
         return
-    global _JOBS
-    tokenize("")  # load the pipeline once, before the workers fork
-    _JOBS = jobs
-    # Long-lived records move out of the collector's sight, so that no process walks them again.
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 4)) as pool:
-            yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
-    finally:
-        _JOBS = []
-        gc.unfreeze()
+    from indogeoie.text.tokens import make_nlp
+
+    make_nlp()  # load the pipeline once, before the workers fork
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(os.cpu_count() or 1, 4), initializer=_start_worker, initargs=(jobs,)) as pool:
+        yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
 
 
 class _HashingWriter:
@@ -144,89 +151,121 @@ class _HashingWriter:
         return self.sha.hexdigest()
 
 
-def _meta_from_task(document: AnnotatedDocument) -> ArticleMeta | None:
-    fields = set(ArticleMeta.__dataclass_fields__)
-    meta = {k: v for k, v in document.meta.items() if k in fields}
-    if "doc_id" not in meta or "sha256" not in meta:
-        return None
+def meta_from_task(document: AnnotatedDocument) -> DocumentMeta | None:
+    """The provenance a task of an export outside the corpus carries in its ``meta``, if it is complete."""
+    fields = set(DocumentMeta.__dataclass_fields__)
+    record = {k: v for k, v in document.meta.items() if k in fields}
     try:
-        return ArticleMeta(**meta)
-    except TypeError:
+        return parse_meta(record, file="", doc_id=document.doc_id)
+    except IndoGeoIEError:
         return None
 
 
-def write_files(folder: Path, documents: tuple[AnnotatedDocument, ...], metas: dict[str, ArticleMeta | None],
-                file_of: dict[str, Path], *, source: str, corpus: dict[str, str] | None,
-                agreement_result: Agreement | None) -> BuildResult:
+def assignments_for(documents: tuple[AnnotatedDocument, ...], metas: dict[str, DocumentMeta | None],
+                    splits: dict[str, Assignment] | None, *, file: str) -> dict[str, Assignment]:
+    """Each document's split and fold: from the frozen split, or, for an outside export, by the added-document rule."""
+    if splits is None:
+        return {d.doc_id: assign_added(SplitDocument(d.doc_id, (metas[d.doc_id] or _UNKNOWN).source, None, None))
+                for d in documents}
+    missing = [d.doc_id for d in documents if d.doc_id not in splits]
+    if missing:
+        raise IndoGeoIEError([Problem("no split assigned to this document; run `indogeoie splits assign`", file, d)
+                              for d in missing])
+    return {d.doc_id: splits[d.doc_id] for d in documents}
+
+
+_UNKNOWN = DocumentMeta(doc_id="", sha256="", source="external", licence="unknown")
+
+
+def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: CardInputs) -> BuildResult:
     """Write every file of the dataset into ``folder``; raise with every problem if a document fails."""
-    plan = temporal_split(metas)
-    ordered = sorted(documents, key=lambda d: d.doc_id)
-    jobs = [(d, metas.get(d.doc_id), plan.fold_of[d.doc_id], str(file_of.get(d.doc_id, source)),
-             corpus.get(d.doc_id, "") if corpus is not None else None) for d in ordered]
     data: dict[tuple[str, str], _HashingWriter] = {}
     conll: dict[tuple[str, str], _HashingWriter] = {}
-    counts: dict[str, dict[str, Any]] = {}
+    stats: dict[str, SplitStats] = {}
+    by_source: dict[tuple[str, str], SplitStats] = {}
     problems: list[Problem] = []
+    source_of = {job.document.doc_id: (job.meta.source if job.meta else "unknown") for job in jobs}
     for output in _outputs(jobs):
         if output.problems or problems:
             problems += output.problems
             continue
-        split = plan.split_of[output.doc_id]
+        split = split_of[output.doc_id]
         for config in CONFIGS:
             key = (config, split)
             if key not in data:
                 data[key] = _HashingWriter(folder / "data" / config / f"{split}.partial")
             data[key].write(output.lines[config])
-        for config in ("ner", "events"):
+        for config in TAG_COLUMNS:
             key = (config, split)
             if key not in conll:
                 conll[key] = _HashingWriter(folder / "conll" / config / f"{split}.conll")
             conll[key].write(output.conll[config])
-        total = counts.setdefault(split, {"documents": 0, "sentences": 0, "tokens": 0, "entities": Counter(),
-                                          "events": Counter(), "arguments": 0})
-        total["documents"] += 1
-        total["sentences"] += output.sentences
-        total["tokens"] += output.tokens
-        total["entities"].update(output.entities)
-        total["events"].update(output.events)
-        total["arguments"] += output.arguments
+        stats[split] = stats.get(split, SplitStats()) + output.counts
+        key = (source_of[output.doc_id], split)
+        by_source[key] = by_source.get(key, SplitStats()) + output.counts
     digests = {key: writer.close() for key, writer in data.items()}
-    conll_digests = {f"conll/{c}/{s}.conll": writer.close() for (c, s), writer in conll.items()}
+    manifest = {f"conll/{c}/{s}.conll": writer.close() for (c, s), writer in conll.items()}
     if problems:
         raise IndoGeoIEError(problems)
-    changelog = changelog_markdown().encode()
+    changelog = card.changelog.encode()
     fingerprint = hashlib.sha256(b"".join(
         f"{config}/{split}\0{digest}\n".encode() for (config, split), digest in sorted(digests.items()))
         + changelog).hexdigest()
     # The datasets library caches a local folder by its card's features and data file
     # patterns, not by file contents. Naming the files after the content makes a rebuilt
     # dataset load fresh instead of stale.
-    manifest: dict[str, str] = dict(conll_digests)
+    files: dict[str, dict[str, Path]] = {}
     for (config, split), digest in digests.items():
         name = data_file(config, split, fingerprint)
         (folder / "data" / config / f"{split}.partial").rename(folder / name)
         manifest[name] = digest
-    stats = {split: SplitStats(c["documents"], c["sentences"], c["tokens"], c["entities"], c["events"],
-                               c["arguments"]) for split, c in counts.items()}
-    stats = {split: stats[split] for split in SPLITS if split in stats}
+        files.setdefault(config, {})[split] = folder / name
+    problems = check_kb(files)
+    if problems:
+        raise IndoGeoIEError(problems)
+    ordered = {split: stats[split] for split in SPLITS if split in stats}
     present = {config: [s for s in SPLITS if (config, s) in digests] for config in CONFIGS}
-    card = card_markdown(stats=stats, plan=plan, splits_present=present, fingerprint=fingerprint,
-                         agreement=agreement_result, source=source).encode()
-    for name, content in (("CHANGELOG.md", changelog), ("README.md", card)):
+    text = card_markdown(card, stats=ordered, by_source=by_source, splits_present=present,
+                         fingerprint=fingerprint).encode()
+    for name, content in (("CHANGELOG.md", changelog), ("README.md", text)):
         (folder / name).write_bytes(content)
         manifest[name] = hashlib.sha256(content).hexdigest()
     (folder / MANIFEST).write_bytes((MANIFEST_HEADER + "\n" + "".join(
         f"{digest}  {name}\n" for name, digest in sorted(manifest.items()))).encode())
-    return BuildResult(folder, tuple(sorted([*manifest, MANIFEST])), stats, fingerprint)
+    return BuildResult(folder, tuple(sorted([*manifest, MANIFEST])), ordered, fingerprint, card.pending, ())
 
 
-def _is_our_dataset(folder: Path) -> bool:
+def read_manifest(folder: Path) -> dict[str, str] | None:
+    """The file digests a build recorded in ``folder``, or None if it holds no manifest of ours."""
     manifest = folder / MANIFEST
-    return manifest.is_file() and manifest.read_text(encoding="utf-8").startswith(MANIFEST_HEADER)
+    if not manifest.is_file():
+        return None
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != MANIFEST_HEADER:
+        return None
+    entries = {}
+    for line in lines[1:]:
+        digest, _, name = line.partition("  ")
+        entries[name] = digest
+    return entries
 
 
 def _tree(folder: Path) -> dict[str, Path]:
     return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def hand_edits(folder: Path) -> list[str]:
+    """Files of a built folder that were added or edited since its build (its manifest says otherwise)."""
+    manifest = read_manifest(folder)
+    if manifest is None:
+        return sorted(_tree(folder)) if folder.is_dir() else []
+    edited = []
+    for rel, path in _tree(folder).items():
+        if rel == MANIFEST:
+            continue
+        if rel not in manifest or hashlib.sha256(path.read_bytes()).hexdigest() != manifest[rel]:
+            edited.append(rel)
+    return edited
 
 
 def differing_files(current: Path, fresh: Path) -> list[str]:
@@ -235,64 +274,69 @@ def differing_files(current: Path, fresh: Path) -> list[str]:
         return sorted(_tree(fresh))
     a, b = _tree(current), _tree(fresh)
     return [rel for rel in sorted(set(a) | set(b))
-            if rel not in a or rel not in b or not filecmp.cmp(a[rel], b[rel], shallow=False)]
+            if rel not in a or rel not in b or a[rel].read_bytes() != b[rel].read_bytes()]
 
 
-def build(*, exports: list[Path], out: Path, articles_dir: Path | None, agreement_dir: Path | None,
-          check: bool = False, conll_out: Path | None = None) -> tuple[BuildResult, list[str]]:
-    """Build the dataset from Label Studio exports.
+def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path], out: Path,
+          corpus: dict[str, SourceDocument] | None, splits: dict[str, Assignment] | None, card: CardInputs,
+          check: bool = False, force: bool = False, conll_out: Path | None = None) -> BuildResult:
+    """Build the dataset from documents read from exports.
 
     Args:
-        exports: gold export files or folders.
+        documents: the annotated documents (already read from their exports).
+        file_of: the export each came from, for messages.
         out: the dataset folder.
-        articles_dir: the corpus (texts are checked against it and metadata taken from it),
-            or None for an export of other articles, whose metadata comes from each task's ``meta``.
-        agreement_dir: folder with the two ``annotator-*.json`` files, or None.
-        check: write nothing to ``out``; return the files that differ.
+        corpus: the corpus documents (texts and tokens are checked against them, metadata taken
+            from them), or None for an export of other texts, whose metadata comes from each task.
+        splits: the frozen split, or None (an outside export: the added-document rule).
+        card: what the card says beyond the counts.
+        check: write nothing to ``out``; report the files that differ.
+        force: replace files added or edited by hand in ``out``.
         conll_out: also copy the CoNLL files there (``indogeoie export conll``).
-
-    Returns:
-        the build result and the relative paths that differ from (or were replaced in) ``out``.
     """
-    if not check and out.exists() and any(out.iterdir()) and not _is_our_dataset(out):
-        raise IndoGeoIEError(Problem(f"refusing to overwrite a non-empty folder that is not a dataset "
-                                     f"built by indogeoie (no {MANIFEST}); choose an empty --out", file=str(out)))
-    corpus = {a.doc_id: a.text for a in read_articles(articles_dir)} if articles_dir else None
-    report = read_exports(exports)
-    if report.problems:
-        raise IndoGeoIEError(list(report.problems))
-    known = load_metadata(articles_dir) if articles_dir else {}
-    metas = {d.doc_id: known.get(d.doc_id) or _meta_from_task(d) for d in report.documents}
-    agreement_result = None
-    if agreement_dir is not None:
-        pair = sorted(agreement_dir.glob("annotator-*.json"))
-        if len(pair) == 2:
-            first, second = (validate(paths=[p], articles=corpus) for p in pair)
-            if first.problems or second.problems:
-                raise IndoGeoIEError(list(first.problems + second.problems))
-            agreement_result = agreement(first.documents, second.documents)
-    source = ", ".join(_display(p) for p in exports)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
-        result = write_files(fresh, report.documents, metas, report.file_of, source=source, corpus=corpus,
-                             agreement_result=agreement_result)
-        changed = differing_files(out, fresh)
-        if conll_out is not None:
-            for rel in result.files:
-                if rel.startswith("conll/"):
-                    io.write_bytes(conll_out / rel.removeprefix("conll/"), (fresh / rel).read_bytes())
-        if check or not changed:
-            return BuildResult(out, result.files, result.stats, result.fingerprint), changed
-        io.swap_dir(fresh, out)
-        return BuildResult(out, result.files, result.stats, result.fingerprint), changed
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+    metas: dict[str, DocumentMeta | None] = {}
+    problems = []
+    for document in documents:
+        if corpus is not None:
+            source = corpus.get(document.doc_id)
+            if source is None:
+                problems.append(Problem("no document with this doc_id in the corpus",
+                                        str(file_of.get(document.doc_id, "")), document.doc_id))
+                continue
+            metas[document.doc_id] = source.meta
+        else:
+            metas[document.doc_id] = meta_from_task(document)
+    if problems:
+        raise IndoGeoIEError(problems)
+    assigned = assignments_for(documents, metas, splits, file=str(out))
+    jobs = [Job(d, metas[d.doc_id], assigned[d.doc_id].fold, str(file_of.get(d.doc_id, "")),
+                corpus.get(d.doc_id) if corpus is not None else None)
+            for d in sorted(documents, key=lambda d: d.doc_id)]
+    split_of = {doc_id: a.split for doc_id, a in assigned.items()}
+    with io.folder_lock(out):
+        if not check and not force:
+            edited = hand_edits(out)
+            if edited:
+                raise IndoGeoIEError(Problem(
+                    f"{len(edited)} file(s) here were added or edited by hand since the last build "
+                    f"({', '.join(edited[:5])}); the build would remove them. Move them elsewhere, or pass "
+                    "--force to replace them", file=str(out)))
+        fresh = io.new_folder_beside(out)
+        try:
+            result = write_files(fresh, jobs, split_of, card)
+            changed = differing_files(out, fresh)
+            if conll_out is not None:
+                for rel in result.files:
+                    if rel.startswith("conll/"):
+                        io.write_bytes(conll_out / rel.removeprefix("conll/"), (fresh / rel).read_bytes())
+            if not check and changed:
+                io.swap_folder(fresh, out)
+        finally:
+            if fresh.exists():
+                import shutil
+
+                shutil.rmtree(fresh, ignore_errors=True)
+    return BuildResult(out, result.files, result.stats, result.fingerprint, card.pending, tuple(changed))
 
 
-def _display(path: Path) -> str:
-    """A path as the card shows it: relative to the checkout, so the card is the same from any cwd."""
-    try:
-        return path.resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return path.name
+__all__ = ["DATASET_VERSION", "BuildResult", "build", "process"]

@@ -1,35 +1,49 @@
-"""The dataset's version and its changelog, declared once.
+"""The dataset's version, changelog, citation and licences, each declared once.
 
-Bump :data:`DATASET_VERSION` (semver) whenever the labels or the data files
-change, and add an entry at the top of :data:`CHANGELOG`. ``indogeoie build``
-writes both into the dataset card, each config's ``version:`` and
-``dataset/CHANGELOG.md``.
+The changelog's source is ``annotations/CHANGELOG.md``, written by hand: its
+first ``## <version>`` heading is the dataset version. ``indogeoie build``
+copies it into ``dataset/CHANGELOG.md`` and writes the version into the card
+and each config, so nothing written by hand is overwritten by a build.
+
+>>> version_of("# Changelog\\n\\n## 2.1.0\\n\\n* More articles.\\n\\n## 2.0.0\\n")
+'2.1.0'
 """
 
 from __future__ import annotations
 
-DATASET_VERSION = "1.0.0"
+import re
 
-#: (version, changes), newest first.
-CHANGELOG: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "1.0.0",
-        (
-            "First release: five Indonesian news articles (2020-2024) with gold entities "
-            "(10 types), PLOVER 2.0 events (16 types), arguments (5 roles) and modality, "
-            "annotated against annotations/GUIDELINES.md (schema 1.0.0).",
-            "Configs ner, events and documents; a temporal train/validation/test split by "
-            "document and leave-one-document-out folds (the fold column).",
-        ),
-    ),
-)
+from indogeoie import paths
+from indogeoie.errors import IndoGeoIEError, Problem
 
-CITATION = """@misc{indogeoie2026,
-  title  = {{IndoGeoIE}: Entities and {PLOVER} Political Events in Indonesian Geopolitical News},
-  author = {{IndoGeoIE team}},
-  year   = {2026},
-  note   = {Dataset version DATASET_VERSION}
-}""".replace("DATASET_VERSION", DATASET_VERSION)
+_VERSION = re.compile(r"^## (\d+\.\d+\.\d+)\s*$", re.MULTILINE)
 
-ANNOTATION_LICENSE = "CC BY 4.0"
-CODE_LICENSE = "MIT"
+ANNOTATION_LICENCE_SEED = "CC BY 4.0"
+ANNOTATION_LICENCE_INDOSUM = "CC BY-SA 4.0"
+CODE_LICENCE = "MIT"
+
+
+def version_of(changelog: str, *, file: str = "CHANGELOG.md") -> str:
+    """The version of the first ``## <semver>`` heading of a changelog."""
+    match = _VERSION.search(changelog)
+    if match is None:
+        raise IndoGeoIEError(Problem("no '## <version>' heading (semver, e.g. '## 2.1.0')", file=file))
+    return match.group(1)
+
+
+def changelog_text() -> str:
+    """The changelog's source text."""
+    return paths.CHANGELOG_SOURCE.read_text(encoding="utf-8")
+
+
+DATASET_VERSION = version_of(changelog_text(), file=str(paths.CHANGELOG_SOURCE))
+
+
+def citation(version: str = DATASET_VERSION) -> str:
+    """The BibTeX entry for this dataset version."""
+    return ("@misc{indogeoie2026,\n"
+            "  title  = {{IndoGeoIE}: Entities and {PLOVER} Political Events in Indonesian Geopolitical News},\n"
+            "  author = {{IndoGeoIE team}},\n"
+            "  year   = {2026},\n"
+            f"  note   = {{Dataset version {version}}}\n"
+            "}")

@@ -167,3 +167,16 @@ def read_splits(path: Path) -> dict[str, Assignment]:
     if problems:
         raise IndoGeoIEError(problems)
     return rows
+
+
+def checkout_assign() -> str:
+    """The split file with every corpus document that has no row yet given one by :func:`assign_added`."""
+    from indogeoie import paths
+    from indogeoie.corpus.documents import load_corpus
+
+    rows = read_splits(paths.SPLITS) if paths.SPLITS.exists() else {}
+    for doc_id, document in load_corpus(paths.ANNOTATIONS).items():
+        if doc_id not in rows:
+            meta = document.meta
+            rows[doc_id] = assign_added(SplitDocument(doc_id, meta.source, meta.outlet, meta.published))
+    return splits_tsv(list(rows.values()))

@@ -1,62 +1,47 @@
-"""Raw source articles and their provenance metadata.
+"""Raw source articles: one text file per article, kept byte for byte, with its metadata.
 
-Raw articles are kept byte for byte as ``annotations/articles/<doc_id>.txt``
-(the file stem is the document id). ``annotations/articles/metadata.json``
-holds one record per article, written by hand where it takes reading (outlet,
-date) and checked by the code where it can be (sha256)::
+Raw articles are kept as ``annotations/articles/<doc_id>.txt`` (the file stem is
+the document id), as published, and are cleaned by :mod:`indogeoie.text.cleaning`.
+``annotations/articles/metadata.json`` holds one record per article
+(:mod:`indogeoie.formats.metadata`), written by hand where it takes reading
+(outlet, date) and checked by the code where it can be (sha256)::
 
-    {"004_8ad9ae01f34e4272": {
-        "doc_id": "004_8ad9ae01f34e4272",
-        "outlet": "MISTAR.ID",
-        "published": "2024-01-25",
-        "published_inferred": true,
-        "published_reason": "'Rabu (24/1/2024) kemarin' ...",
-        "url": null,
-        "language": "ind",
-        "sha256": "…"}}
+    {"004_8ad9ae01f34e4272": {"doc_id": "004_8ad9ae01f34e4272", "sha256": "…", "source": "seed",
+       "licence": "…", "outlet": "MISTAR.ID", "published": "2024-01-25", "published_inferred": true,
+       "published_reason": "'Rabu (24/1/2024) kemarin' ...", "url": null, "language": "ind",
+       "provenance": null}}
 
-Unknown values stay ``null``; nothing is invented.
+A reader of articles refuses, with the file named: anything that is not a
+regular file (a FIFO, a device, a symlink), a file over 5 MB, bytes that are
+not UTF-8, an empty file (a byte-order mark alone is empty), and bare carriage
+returns as line ends.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import re
-from dataclasses import asdict, dataclass
+import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
-from indogeoie.text.cleaning import CleanedText, clean_text
 from indogeoie.errors import IndoGeoIEError, Problem
-from indogeoie.schema import LANGUAGE_ISO639_3
+from indogeoie.formats.metadata import DocumentMeta, load_metadata_text
+from indogeoie.text.cleaning import CleanedText, clean_text
 
 METADATA_FILE = "metadata.json"
 #: A raw news page is tens of kilobytes; anything over this is not an article.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
-_ISO_DATE = re.compile(
-    r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?)?)?$"
-)
-
-
-@dataclass(frozen=True)
-class ArticleMeta:
-    """Provenance of one source article."""
-
-    doc_id: str
-    sha256: str
-    outlet: str | None = None
-    published: str | None = None
-    published_inferred: bool = False
-    published_reason: str | None = None
-    url: str | None = None
-    language: str = LANGUAGE_ISO639_3
+#: The source name and licence of an article added as a raw file, until someone records better.
+NEW_ARTICLE_SOURCE = "seed"
+UNKNOWN_LICENCE = "unknown: the text belongs to its publisher"
 
 
 @dataclass(frozen=True)
 class Article:
     """A raw article, its metadata and its cleaned text."""
 
-    meta: ArticleMeta
+    meta: DocumentMeta
     raw_bytes: bytes
     cleaned: CleanedText
 
@@ -73,71 +58,54 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode_raw(path: Path, data: bytes) -> str:
-    """Decode raw article bytes as UTF-8, or fail naming the file and the byte offset."""
-    if not data.strip():
-        raise IndoGeoIEError(Problem("the article is empty", file=str(path)))
+def read_regular_file(path: Path, *, limit: int, doc_id: str | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a symlink, FIFO or device) of at most ``limit`` bytes.
+
+    The file is opened without following symlinks and without blocking, so a
+    FIFO or ``/dev/zero`` is refused instead of read.
+    """
     try:
-        return data.decode("utf-8")
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        reason = "it is a symbolic link" if path.is_symlink() else error.strerror
+        raise IndoGeoIEError(Problem(f"cannot read: {reason}; expected a regular file", file=str(path),
+                                     doc_id=doc_id)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise IndoGeoIEError(Problem("not a regular file (a FIFO, device or folder); expected a text file",
+                                         file=str(path), doc_id=doc_id))
+        if info.st_size > limit:
+            raise IndoGeoIEError(Problem(f"the file is {info.st_size:,} bytes, more than the {limit:,} allowed; "
+                                         "refused", file=str(path), doc_id=doc_id))
+        return handle.read(limit + 1)
+
+
+def decode_raw(path: Path, data: bytes, *, doc_id: str | None = None) -> str:
+    """Decode raw article bytes as UTF-8 with \\n or \\r\\n line ends, or fail naming the file and the offset."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise IndoGeoIEError(
-            Problem(
-                f"not UTF-8: byte 0x{data[err.start]:02x} at byte offset {err.start} "
-                f"cannot be decoded ({err.reason}); expected UTF-8 text",
-                file=str(path),
-            )
-        ) from None
+        raise IndoGeoIEError(Problem(
+            f"not UTF-8: byte 0x{data[err.start]:02x} at byte offset {err.start} cannot be decoded "
+            f"({err.reason}); expected UTF-8 text", file=str(path), doc_id=doc_id)) from None
+    if not text.lstrip("\ufeff").strip():
+        raise IndoGeoIEError(Problem("the article is empty", file=str(path), doc_id=doc_id))
+    bare = next((i for i, char in enumerate(text) if char == "\r" and text[i + 1:i + 2] != "\n"), None)
+    if bare is not None:
+        line = text.count("\n", 0, bare) + 1
+        raise IndoGeoIEError(Problem(f"a bare carriage return at character offset {bare} (line {line}); expected "
+                                     "\\n or \\r\\n line ends", file=str(path), doc_id=doc_id,
+                                     offsets=(bare, bare + 1)))
+    return text
 
 
-def _meta_problems(path: Path, doc_id: str, record: object) -> list[Problem]:
-    if not isinstance(record, dict):
-        return [Problem("metadata record must be a JSON object", file=str(path), doc_id=doc_id)]
-    problems = []
-    allowed = set(ArticleMeta.__dataclass_fields__)
-    for key in sorted(set(record) - allowed):
-        problems.append(
-            Problem(f"unknown metadata key {key!r}; allowed: {sorted(allowed)}", str(path), doc_id)
-        )
-    if record.get("doc_id") != doc_id:
-        problems.append(Problem(f"doc_id {record.get('doc_id')!r} differs from its key", str(path), doc_id))
-    if not isinstance(record.get("sha256"), str):
-        problems.append(Problem("sha256 is missing", str(path), doc_id))
-    published = record.get("published")
-    if published is not None and not (isinstance(published, str) and _ISO_DATE.match(published)):
-        problems.append(
-            Problem(f"published {published!r} is not an ISO 8601 date", str(path), doc_id)
-        )
-    if record.get("published_inferred") and not record.get("published_reason"):
-        problems.append(Problem("an inferred date needs published_reason", str(path), doc_id))
-    return problems
+def new_article_meta(doc_id: str, digest: str) -> DocumentMeta:
+    """The metadata of an article nobody has described yet: unknown values stay null."""
+    return DocumentMeta(doc_id=doc_id, sha256=digest, source=NEW_ARTICLE_SOURCE, licence=UNKNOWN_LICENCE)
 
 
-def load_metadata(folder: Path) -> dict[str, ArticleMeta]:
-    """Read ``metadata.json`` from ``folder`` (empty when the file does not exist yet)."""
-    path = folder / METADATA_FILE
-    if not path.exists():
-        return {}
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise IndoGeoIEError(Problem(f"cannot read metadata JSON: {err}", file=str(path))) from None
-    if not isinstance(records, dict):
-        raise IndoGeoIEError(
-            Problem("metadata must be a JSON object keyed by doc_id", file=str(path))
-        )
-    problems = [p for doc_id, rec in records.items() for p in _meta_problems(path, doc_id, rec)]
-    if problems:
-        raise IndoGeoIEError(problems)
-    return {doc_id: ArticleMeta(**rec) for doc_id, rec in sorted(records.items())}
-
-
-def metadata_json(metas: dict[str, ArticleMeta]) -> str:
-    """Serialise metadata deterministically (sorted keys, two-space indent)."""
-    records = {doc_id: asdict(metas[doc_id]) for doc_id in sorted(metas)}
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-
-
-def read_article(path: Path, meta: ArticleMeta | None) -> Article:
+def read_article(path: Path, meta: DocumentMeta | None) -> Article:
     """Read one raw article and check it against its metadata.
 
     Args:
@@ -146,31 +114,58 @@ def read_article(path: Path, meta: ArticleMeta | None) -> Article:
             stay unknown until someone reads the article and fills them in).
     """
     doc_id = path.stem
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise IndoGeoIEError(Problem(f"the article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} a news "
-                                     "page can be; refused", file=str(path), doc_id=doc_id))
-    data = path.read_bytes()
+    data = read_regular_file(path, limit=MAX_ARTICLE_BYTES, doc_id=doc_id)
     digest = sha256_hex(data)
     if meta is None:
-        meta = ArticleMeta(doc_id=doc_id, sha256=digest)
+        meta = new_article_meta(doc_id, digest)
     elif meta.sha256 != digest:
-        raise IndoGeoIEError(
-            Problem(
-                f"sha256 {digest} does not match the metadata ({meta.sha256}); the raw "
-                "article was edited, but source articles must stay byte for byte as published",
-                file=str(path),
-                doc_id=doc_id,
-            )
-        )
-    raw = decode_raw(path, data)
-    return Article(meta=meta, raw_bytes=data, cleaned=clean_text(raw))
+        raise IndoGeoIEError(Problem(
+            f"sha256 {digest} does not match the metadata ({meta.sha256}); the raw article was edited, "
+            "but source articles must stay byte for byte as published", file=str(path), doc_id=doc_id))
+    return Article(meta=meta, raw_bytes=data, cleaned=clean_text(decode_raw(path, data, doc_id=doc_id)))
 
 
-def read_articles(folder: Path) -> list[Article]:
-    """Read every ``*.txt`` article in ``folder``, sorted by doc_id."""
+def load_metadata(folder: Path) -> dict[str, DocumentMeta]:
+    """Read ``metadata.json`` from ``folder`` (empty when the file does not exist yet)."""
+    path = folder / METADATA_FILE
+    if not path.exists():
+        return {}
+    data = read_regular_file(path, limit=MAX_ARTICLE_BYTES)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise IndoGeoIEError(Problem("not UTF-8", file=str(path))) from None
+    return load_metadata_text(text, file=str(path))
+
+
+def read_articles(folder: Path, *, allow_new: bool = False) -> list[Article]:
+    """Read every ``*.txt`` article in ``folder`` against ``metadata.json``, sorted by doc_id.
+
+    Args:
+        folder: the articles folder.
+        allow_new: accept an article without a metadata record (``ingest`` makes one);
+            otherwise it is an error, as is a record whose article file is missing.
+    """
     metas = load_metadata(folder)
-    paths = sorted(folder.glob("*.txt"))
-    if not paths:
-        raise IndoGeoIEError(Problem("no *.txt articles found", file=str(folder)))
-    return [read_article(path, metas.get(path.stem)) for path in paths]
+    files = sorted(folder.glob("*.txt"))
+    problems = []
+    names = {p.stem for p in files}
+    for doc_id in sorted(set(metas) - names):
+        problems.append(Problem(f"metadata.json has a record for {doc_id} but there is no {doc_id}.txt; an "
+                                "article file was renamed or deleted (its record is kept: restore the file, "
+                                "or remove the record by hand)", file=str(folder / METADATA_FILE), doc_id=doc_id))
+    if not allow_new:
+        for doc_id in sorted(names - set(metas)):
+            problems.append(Problem("no metadata record for this article; run `indogeoie ingest`",
+                                    file=str(folder / f"{doc_id}.txt"), doc_id=doc_id))
+    if problems:
+        raise IndoGeoIEError(problems)
+    articles = []
+    for path in files:
+        try:
+            articles.append(read_article(path, metas.get(path.stem)))
+        except IndoGeoIEError as error:
+            problems += error.problems
+    if problems:
+        raise IndoGeoIEError(problems)
+    return articles

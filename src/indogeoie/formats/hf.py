@@ -20,16 +20,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from indogeoie.text.alignment import spans_to_iob2
-from indogeoie.formats.articles import ArticleMeta
+from indogeoie.formats.metadata import DocumentMeta
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import AnnotatedDocument, Event, Span
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLES, TRIGGER_TAGS
 from indogeoie.text.tokens import TokenizedText, tokenize
 
 CONFIGS = ("ner", "events", "documents")
+#: The sentence-level configs and the column that holds their IOB2 tags.
+TAG_COLUMNS = {"ner": "ner_tags", "events": "trigger_tags"}
+PROVENANCE_KEYS = ("corpus", "citation", "repository", "commit", "file", "line", "record_id", "also_in")
 _NER_ID = {tag: i for i, tag in enumerate(NER_TAGS)}
 _TRIGGER_ID = {tag: i for i, tag in enumerate(TRIGGER_TAGS)}
-SPLITS = ("train", "validation", "test")
 
 def features() -> dict[str, Any]:
     """The Hugging Face features of every config, ClassLabel names from the schema.
@@ -46,6 +48,9 @@ def features() -> dict[str, Any]:
     role = ClassLabel(names=list(ROLES))
     modality = ClassLabel(names=list(MODALITIES))
     kb_text = {"text": List(Value("string")), "offsets": List(List(Value("int32")))}
+    provenance = {"corpus": Value("string"), "citation": Value("string"), "repository": Value("string"),
+                  "commit": Value("string"), "file": Value("string"), "line": Value("int32"),
+                  "record_id": Value("string"), "also_in": List(Value("string"))}
 
     sentence_columns = {
         "id": Value("string"),
@@ -89,6 +94,8 @@ def features() -> dict[str, Any]:
             "fold": Value("int32"),
             "text": Value("string"),
             "metadata": {
+                "source": Value("string"),
+                "licence": Value("string"),
                 "outlet": Value("string"),
                 "published": Value("string"),
                 "published_inferred": Value("bool"),
@@ -96,6 +103,7 @@ def features() -> dict[str, Any]:
                 "url": Value("string"),
                 "language": Value("string"),
                 "sha256": Value("string"),
+                "provenance": provenance,
             },
             "entities": List({"id": Value("string"), "type": Value("string"), **kb_text}),
             "events": List({
@@ -126,66 +134,23 @@ def dataset_info_yaml(config: str, version: str) -> dict[str, Any]:
     return {"config_name": config, **{k: v for k, v in entry.items() if k != "config_name"}}
 
 
-@dataclass(frozen=True)
-class SplitPlan:
-    """Which split each document is in, its fold, and why."""
-
-    split_of: dict[str, str]
-    fold_of: dict[str, int]
-    order: tuple[str, ...]  # doc_ids from oldest to newest
-
-
-def temporal_split(metas: dict[str, ArticleMeta | None]) -> SplitPlan:
-    """Train on the older articles, validate and test on the newest.
-
-    Documents are ordered by publication date (undated first, ties by doc_id); a date
-    known only to the month or year sorts after every full date inside it, as it may be
-    as late as the end of that period.
-    The newest fifth (at least one) is test, the fifth before it (at least one,
-    when there are three or more documents) validation, the rest train. Folds
-    are leave-one-document-out: fold k holds out the k-th document by doc_id.
-    """
-    def key(doc_id: str) -> tuple[str, str]:
-        meta = metas.get(doc_id)
-        published = (meta.published or "") if meta else ""
-        if published and len(published) < len("YYYY-MM-DD"):
-            published += "~"  # after any longer date with the same prefix
-        return (published, doc_id)
-
-    order = sorted(metas, key=key)
-    n = len(order)
-    n_test = max(1, round(n / 5)) if n >= 2 else 0
-    n_validation = max(1, round(n / 5)) if n >= 3 else 0
-    split_of = {}
-    for index, doc_id in enumerate(order):
-        if index >= n - n_test:
-            split_of[doc_id] = "test"
-        elif index >= n - n_test - n_validation:
-            split_of[doc_id] = "validation"
-        else:
-            split_of[doc_id] = "train"
-    fold_of = {doc_id: i for i, doc_id in enumerate(sorted(metas))}
-    return SplitPlan(split_of, fold_of, tuple(order))
-
-
 def _token_columns(tokenized: TokenizedText, first: int, last: int) -> dict[str, list[Any]]:
     tokens = tokenized.tokens[first:last]
     return {"tokens": [t.text for t in tokens], "token_starts": [t.start for t in tokens],
             "token_ends": [t.end for t in tokens]}
 
 
-def document_rows(document: AnnotatedDocument, meta: ArticleMeta | None, fold: int,
-                  *, file: str = "", tokenized: TokenizedText | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every config for one document.
+def dataset_rows(document: AnnotatedDocument, meta: DocumentMeta | None, fold: int,
+                 *, tokenized: TokenizedText, file: str = "") -> dict[str, list[dict[str, Any]]]:
+    """The rows of every config for one validated document.
 
     Args:
-        document: a validated document.
+        document: a document that passed :func:`indogeoie.annotation.validate.validate_document`.
         meta: its provenance (None: all unknown).
-        fold: its leave-one-document-out fold.
+        fold: its cross-validation fold.
+        tokenized: its tokens and sentences.
         file: where it came from, for messages.
-        tokenized: its tokens, when the caller has them already.
     """
-    tokenized = tokenized or tokenize(document.text)
     entities = document.entity_by_id()
     ner_rows, event_rows = [], []
     problems: list[Problem] = []
@@ -229,30 +194,40 @@ def document_rows(document: AnnotatedDocument, meta: ArticleMeta | None, fold: i
             })
         event_rows.append({**base, "trigger_tags": [_TRIGGER_ID[t] for t in triggers.tags],
                            "events": row_events})
-    sentences = tokenized.sentences
-    outside = [s for s in (*document.entities, *(e.trigger for e in document.events))
-               if not sentences or s.end > sentences[tokenized.sentence_of(s.start)].end
-               or s.start < sentences[tokenized.sentence_of(s.start)].start]
-    for span in outside:
-        problems.append(Problem(f"span {span.text!r} crosses a sentence boundary", file,
-                                document.doc_id, span.id, (span.start, span.end)))
     if problems:
         raise IndoGeoIEError(problems)
-    meta_record = {"outlet": None, "published": None, "published_inferred": False, "published_reason": None,
-                   "url": None, "language": "ind", "sha256": None}
-    if meta is not None:
-        meta_record.update({k: getattr(meta, k) for k in meta_record})
-    document_row = {
-        "id": document.doc_id, "doc_id": document.doc_id, "fold": fold, "text": document.text,
-        "metadata": meta_record,
-        "entities": [{"id": e.id, "type": e.label, "text": [e.text], "offsets": [[e.start, e.end]]}
+    return {"ner": ner_rows, "events": event_rows, "documents": [kb_row(document, meta, fold)]}
+
+
+def kb_id(doc_id: str, region: str) -> str:
+    """A ``documents`` id, unique across the dataset as the kb schema requires: ``<doc_id>-<region id>``."""
+    return f"{doc_id}-{region}"
+
+
+def _metadata_row(meta: DocumentMeta | None) -> dict[str, Any]:
+    if meta is None:
+        return {"source": None, "licence": None, "outlet": None, "published": None, "published_inferred": False,
+                "published_reason": None, "url": None, "language": "ind", "sha256": None, "provenance": None}
+    provenance = None
+    if meta.provenance is not None:
+        provenance = {key: meta.provenance.get(key) for key in PROVENANCE_KEYS}
+    return {"source": meta.source, "licence": meta.licence, "outlet": meta.outlet, "published": meta.published,
+            "published_inferred": meta.published_inferred, "published_reason": meta.published_reason,
+            "url": meta.url, "language": meta.language, "sha256": meta.sha256, "provenance": provenance}
+
+
+def kb_row(document: AnnotatedDocument, meta: DocumentMeta | None, fold: int) -> dict[str, Any]:
+    """The ``documents`` row of one document: the SEACrowd/BigBIO kb shape, ids unique across the dataset."""
+    doc = document.doc_id
+    return {
+        "id": doc, "doc_id": doc, "fold": fold, "text": document.text, "metadata": _metadata_row(meta),
+        "entities": [{"id": kb_id(doc, e.id), "type": e.label, "text": [e.text], "offsets": [[e.start, e.end]]}
                      for e in document.entities],
-        "events": [{"id": ev.id, "type": ev.type, "modality": ev.modality,
+        "events": [{"id": kb_id(doc, ev.id), "type": ev.type, "modality": ev.modality,
                     "trigger": {"text": [ev.trigger.text], "offsets": [[ev.trigger.start, ev.trigger.end]]},
-                    "arguments": [{"role": a.role, "ref_id": a.ref_id} for a in ev.arguments]}
+                    "arguments": [{"role": a.role, "ref_id": kb_id(doc, a.ref_id)} for a in ev.arguments]}
                    for ev in document.events],
     }
-    return {"ner": ner_rows, "events": event_rows, "documents": [document_row]}
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ class _TaskReader:
         self.problems: list[Problem] = []
         self.notes: list[str] = []
         self.broken: set[str] = set()  # regions already reported; their relations are not
+        self.annotator: object = None
 
     def problem(self, message: str, region: str | None = None,
                 offsets: tuple[int, int] | None = None) -> None:
@@ -126,6 +127,7 @@ class _TaskReader:
         for other in others:
             self.notes.append(f"{self.file}: doc {self.doc_id}: {self.source[:-1]} id {other.get('id')} "
                               f"ignored; id {chosen.get('id') if chosen else None} counts")
+        self.annotator = chosen.get("completed_by") if chosen else None
         result = chosen.get("result", []) if chosen else []
         if not isinstance(result, list):
             self.problem(f"{self.source[:-1]} 'result' must be a list")
@@ -268,8 +270,10 @@ class _TaskReader:
                                 tuple(arguments.get(region, ()))))
         assert self.doc_id is not None
         meta = self.task.get("meta") if isinstance(self.task, dict) else None
-        return AnnotatedDocument(self.doc_id, text, tuple(entities), tuple(events),
-                                 meta if isinstance(meta, dict) else {})
+        meta = dict(meta) if isinstance(meta, dict) else {}
+        if isinstance(self.annotator, (str, int)) and not isinstance(self.annotator, bool):
+            meta["completed_by"] = self.annotator
+        return AnnotatedDocument(self.doc_id, text, tuple(entities), tuple(events), meta)
 
 
 #: A document may have at most this many characters (spaCy's default ``max_length``);

@@ -23,7 +23,7 @@ text's tokens are separated by single spaces). The format does not depend on
 the package's code, so work written in it survives changes to the code; this
 module only reads it.
 
->>> doc = parse_markup(SAMPLE, sentences=[["AS menyerang Irak ."]])
+>>> doc = parse_markup(SAMPLE, text="AS menyerang Irak .", sentences=[(0, 19)])
 >>> [(e.label, e.text) for e in doc.entities]
 [('GPE', 'AS'), ('GPE', 'Irak')]
 >>> doc.events[0].type, doc.events[0].modality, [a.role for a in doc.events[0].arguments]
@@ -33,12 +33,12 @@ module only reads it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
+from indogeoie.text.alignment import edge_problem
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, ROLE_FILLERS, ROLES
 
 SAMPLE = """# IndoGeoIE annotation
@@ -54,7 +54,6 @@ t1 asserted Actor=e1 Recipient=e2
 
 _SPAN = re.compile(r"\{(?P<text>[^{}|\n]+)\|(?P<id>[et][0-9]+) (?P<label>[A-Z]+)\}")
 _EVENT = re.compile(r"^(?P<id>t[0-9]+) (?P<modality>[a-z]+)(?P<args>( [A-Za-z]+=[et0-9,]+)*)\s*$")
-_CLOSING = {")": "(", "]": "[", "”": "“", "’": "‘"}
 
 
 @dataclass(frozen=True)
@@ -63,26 +62,6 @@ class MarkupHeader:
 
     doc_id: str
     annotator: str
-
-
-def edge_problem(text: str) -> str | None:
-    """Why a span's text may not be a span on its own edges, if it may not (the guidelines' span rule 1).
-
-    >>> edge_problem("Irak ,")
-    "span 'Irak ,' ends with punctuation ','"
-    >>> edge_problem("Rabu ( 24 / 1 )") is None
-    True
-    """
-    for side, char in (("starts", text[0]), ("ends", text[-1])):
-        if char.isspace():
-            return f"span {text!r} {side} with whitespace"
-        if unicodedata.category(char).startswith("P"):
-            if side == "ends" and char in _CLOSING and _CLOSING[char] in text:
-                continue  # "Rabu (24/1/2024)": the bracket closes inside the span
-            if side == "ends" and char == "." and any(c.isalpha() for c in text.split()[-1]):
-                continue  # an abbreviation token such as "C." keeps its period
-            return f"span {text!r} {side} with punctuation {char!r}"
-    return None
 
 
 class _Reader:
@@ -123,16 +102,6 @@ def _sections(lines: list[str], reader: _Reader) -> tuple[MarkupHeader, list[tup
     if section == "header" or not text:
         reader.problem(len(lines), "missing the '## text' section")
     return MarkupHeader(header.get("doc", ""), header.get("annotator", "")), text, events
-
-
-def _paragraphs(text: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    paragraphs: list[list[tuple[int, str]]] = [[]]
-    for number, line in text:
-        if line.strip():
-            paragraphs[-1].append((number, line))
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return [p for p in paragraphs if p]
 
 
 def _strip_line(number: int, line: str, reader: _Reader) -> tuple[str, list[tuple[str, str, str, int, int]]]:
@@ -216,50 +185,42 @@ def _events(events: list[tuple[int, str]], spans: dict[str, Span], reader: _Read
     return [found[r] for r in sorted(found, key=lambda r: (spans[r].start, r))]
 
 
-def parse_markup(markup: str, *, sentences: Sequence[Sequence[str]], file: str = "<markup>") -> AnnotatedDocument:
-    """Read one markup file against the article's sentences; raise with every problem located by line.
+def parse_markup(markup: str, *, text: str, sentences: Sequence[tuple[int, int]],
+                 file: str = "<markup>") -> AnnotatedDocument:
+    """Read one markup file against its article; raise with every problem located by line.
 
     Args:
         markup: the file's text.
-        sentences: the article's paragraphs, each a list of sentence strings.
+        text: the article's text.
+        sentences: the article's sentences as ``(start, end)`` offsets into ``text``, in order.
         file: its name, for messages.
     """
     reader = _Reader(file)
-    header, text, events = _sections(markup.split("\n"), reader)
+    header, lines, events = _sections(markup.split("\n"), reader)
     reader.doc_id = header.doc_id or None
-    paragraphs = _paragraphs(text)
-    if len(paragraphs) != len(sentences):
-        reader.problem(text[0][0] if text else 1, f"{len(paragraphs)} paragraphs in the text section; the "
-                                                  f"article has {len(sentences)}")
+    marked = [(number, line) for number, line in lines if line.strip()]  # blank lines only lay paragraphs out
+    if len(marked) != len(sentences):
+        reader.problem(lines[0][0] if lines else 1, f"{len(marked)} sentence lines in the text section; the "
+                                                    f"article has {len(sentences)} sentences")
     spans: dict[str, Span] = {}
-    pieces: list[str] = []
-    offset = 0
-    for p, (marked, expected) in enumerate(zip(paragraphs, sentences)):
-        if len(marked) != len(expected):
-            reader.problem(marked[0][0], f"paragraph {p + 1} has {len(marked)} sentence lines; the article has "
-                                         f"{len(expected)}")
+    for (number, line), (start, end) in zip(marked, sentences):
+        original = text[start:end]
+        stripped, found = _strip_line(number, line, reader)
+        if stripped != original:
+            at = next((i for i, (a, b) in enumerate(zip(stripped, original)) if a != b),
+                      min(len(stripped), len(original)))
+            reader.problem(number, f"the text differs from the article at column {at + 1}: "
+                                   f"{stripped[at:at + 25]!r} where the article has {original[at:at + 25]!r}")
             continue
-        for s, ((number, line), original) in enumerate(zip(marked, expected)):
-            separator = "\n\n" if p and not s else " " if s else ""
-            pieces.append(separator)
-            offset += len(separator)
-            stripped, found = _strip_line(number, line, reader)
-            if stripped != original:
-                at = next((i for i, (a, b) in enumerate(zip(stripped, original)) if a != b),
-                          min(len(stripped), len(original)))
-                reader.problem(number, f"the text differs from the article at column {at + 1}: "
-                                       f"{stripped[at:at + 25]!r} where the article has {original[at:at + 25]!r}")
-            _check_spans(number, stripped, found, reader)
-            for region, label, span_text, start, end in found:
-                if region in spans:
-                    reader.problem(number, f"id {region} is used twice")
-                    continue
-                spans[region] = Span(region, label, offset + start, offset + end, span_text)
-            pieces.append(original)
-            offset += len(original)
+        _check_spans(number, stripped, found, reader)
+        for region, label, span_text, a, b in found:
+            if region in spans:
+                reader.problem(number, f"id {region} is used twice")
+                continue
+            spans[region] = Span(region, label, start + a, start + b, span_text)
     event_list = _events(events, spans, reader)
     if reader.problems:
         raise IndoGeoIEError(reader.problems)
     entities = sorted((s for r, s in spans.items() if r.startswith("e")), key=lambda s: (s.start, s.id))
-    return AnnotatedDocument(header.doc_id, "".join(pieces), tuple(entities), tuple(event_list),
-                             {"annotator": header.annotator})
+    return AnnotatedDocument(header.doc_id, text, tuple(entities), tuple(event_list),
+                             {"completed_by": header.annotator})

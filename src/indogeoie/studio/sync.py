@@ -37,9 +37,10 @@ from indogeoie.formats.labelstudio_config import labeling_config
 from indogeoie.formats.labelstudio_export import parse_export
 from indogeoie.formats.labelstudio_tasks import document_result
 from indogeoie.records import AnnotatedDocument, DocumentDiff, diff_documents
+from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.schema import SCHEMA_VERSION, TEXT_OBJECT
-from indogeoie.annotation.validate import check_against_articles, check_document
+from indogeoie.annotation.validate import validate_document
 
 LABEL_STUDIO_VERSION = "1.23.2"
 DEFAULT_PORT = 8089
@@ -346,7 +347,7 @@ def _gold_tasks(export: list[dict[str, Any]], documents: tuple[AnnotatedDocument
     return sorted(tasks, key=lambda t: t["data"]["doc_id"])
 
 
-def pull(*, export: list[dict[str, Any]], out_file: Path, articles: dict[str, str],
+def pull(*, export: list[dict[str, Any]], out_file: Path, articles: dict[str, SourceDocument],
          source: str = "Label Studio export") -> PullReport:
     """Validate an export, compare it with ``out_file`` and, if it changed, write it atomically with a backup.
 
@@ -361,8 +362,11 @@ def pull(*, export: list[dict[str, Any]], out_file: Path, articles: dict[str, st
     report = parse_export(export, file=source)
     problems = list(report.problems)
     for document in report.documents:
-        problems += check_document(document, file=source)
-    problems += check_against_articles(report.documents, articles, file=source)
+        corpus_document = articles.get(document.doc_id)
+        if corpus_document is None:
+            problems.append(Problem("no document with this doc_id in the corpus", source, document.doc_id))
+            continue
+        problems += validate_document(document, file=source, source=corpus_document)
     if problems:
         raise IndoGeoIEError(problems)
     # A task nobody has annotated yet (choose_annotation finds none) must not erase its gold.

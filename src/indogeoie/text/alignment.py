@@ -17,12 +17,15 @@ spans raise an error that names both.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import Span
 from indogeoie.text.tokens import Token
+
+_CLOSING = {")": "(", "]": "[", "”": "“", "’": "‘"}
 
 
 @dataclass(frozen=True)
@@ -87,3 +90,23 @@ def iob2_to_spans(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[in
     if current is not None:
         spans.append((int(current[0]), int(current[1]), str(current[2])))
     return spans
+
+
+def edge_problem(text: str) -> str | None:
+    """Why a span's text may not be a span on its own edges, if it may not (the guidelines' span rule 1).
+
+    >>> edge_problem("Irak ,")
+    "span 'Irak ,' ends with punctuation ','"
+    >>> edge_problem("Rabu ( 24 / 1 )") is None
+    True
+    """
+    for side, char in (("starts", text[0]), ("ends", text[-1])):
+        if char.isspace():
+            return f"span {text!r} {side} with whitespace"
+        if unicodedata.category(char).startswith("P"):
+            if side == "ends" and char in _CLOSING and _CLOSING[char] in text:
+                continue  # "Rabu (24/1/2024)": the bracket closes inside the span
+            if side == "ends" and char == "." and any(c.isalpha() for c in text.split()[-1]):
+                continue  # an abbreviation token such as "C." keeps its period
+            return f"span {text!r} {side} with punctuation {char!r}"
+    return None

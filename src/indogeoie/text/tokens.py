@@ -12,6 +12,10 @@ with a sentencizer and two project rules:
 Whitespace tokens are dropped: every :class:`Token` has visible text and
 ``text[token.start:token.end] == token.text``.
 
+Text that a source has already tokenised (IndoSum) is not tokenised again:
+:func:`pretokenized` takes its sentences as given and its tokens as the
+space-separated pieces inside them, so the source's own segmentation is kept.
+
 >>> doc = tokenize("Iran menguji rudal.\\nAS memiliki 2.500 pasukan")
 >>> [t.text for t in doc.tokens]
 ['Iran', 'menguji', 'rudal', '.', 'AS', 'memiliki', '2.500', 'pasukan']
@@ -22,14 +26,17 @@ Whitespace tokens are dropped: every :class:`Token` has visible text and
 from __future__ import annotations
 
 import bisect
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy
-import spacy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Words glued together in the source, split where the space was lost.
 GLUED_WORDS: dict[str, tuple[str, ...]] = {
@@ -84,7 +91,7 @@ class TokenizedText:
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
 
 
-def _is_opening(token: spacy.tokens.Token) -> bool:
+def _is_opening(token: Any) -> bool:
     if token.text in _OPENING:
         return True
     # A straight quote opens when it follows a space and sticks to the next word.
@@ -94,7 +101,6 @@ def _is_opening(token: spacy.tokens.Token) -> bool:
     return token.text in _AMBIGUOUS_QUOTES and previous_has_space and not token.whitespace_
 
 
-@Language.component("indogeoie_sentence_rules")
 def sentence_rules(doc: Doc) -> Doc:
     """Line breaks end sentences; opening brackets and quotes start them.
 
@@ -102,6 +108,8 @@ def sentence_rules(doc: Doc) -> Doc:
     opening punctuation), found with array operations: this runs on every
     document of every build.
     """
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
+
     if len(doc) < 2:
         return doc
     flags = doc.to_array([IS_SPACE, ORTH, SENT_START])
@@ -126,9 +134,34 @@ def _opening_hashes(doc: Doc) -> numpy.ndarray:
     return numpy.array([strings.add(text) for text in (*_OPENING, *_AMBIGUOUS_QUOTES)], dtype=numpy.uint64)
 
 
+def _import_spacy() -> Any:
+    """spaCy, imported without letting thinc load torch, which the tokenizer never uses.
+
+    thinc imports torch whenever it can (about a second, and hundreds of
+    megabytes, in every process that tokenises). Hiding it during this one import
+    leaves thinc's torch support off in this process only; nothing here uses it,
+    and torch itself imports normally afterwards.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def make_nlp() -> Language:
     """The project's spaCy pipeline: blank Indonesian, sentencizer, sentence rules."""
+    spacy = _import_spacy()
+    from spacy.language import Language
+
+    if "indogeoie_sentence_rules" not in Language.factories:
+        Language.component("indogeoie_sentence_rules", func=sentence_rules)
     nlp = spacy.blank("id")
     for glued, parts in GLUED_WORDS.items():
         nlp.tokenizer.add_special_case(glued, [{"ORTH": part} for part in parts])
@@ -146,6 +179,8 @@ def tokenize(text: str) -> TokenizedText:
     doc = make_nlp()(text)
     if not len(doc):
         return TokenizedText(text=text, tokens=(), sentences=())
+    from spacy.attrs import IDX, IS_SPACE, SENT_START
+
     columns = doc.to_array([IDX, IS_SPACE, SENT_START])
     words = [t.text for t in doc]
     tokens: list[Token] = []
@@ -160,3 +195,27 @@ def tokenize(text: str) -> TokenizedText:
     if len(tokens) > first:
         sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
     return TokenizedText(text=text, tokens=tuple(tokens), sentences=tuple(sentences))
+
+
+def pretokenized(text: str, sentences: Sequence[tuple[int, int]]) -> TokenizedText:
+    """Tokens and sentences of text that its source tokenised: sentences as given, tokens between spaces.
+
+    Args:
+        text: the text.
+        sentences: each sentence's ``(start, end)`` character offsets, in order.
+
+    >>> t = pretokenized("Iran menguji rudal . AS diam", [(0, 20), (21, 28)])
+    >>> [t.text for t in t.tokens], [(s.first, s.last) for s in t.sentences]
+    (['Iran', 'menguji', 'rudal', '.', 'AS', 'diam'], [(0, 4), (4, 6)])
+    """
+    tokens: list[Token] = []
+    spans: list[Sentence] = []
+    for start, end in sentences:
+        first = len(tokens)
+        position = start
+        for piece in text[start:end].split(" "):
+            if piece:
+                tokens.append(Token(piece, position, position + len(piece)))
+            position += len(piece) + 1
+        spans.append(Sentence(start, end, first, len(tokens)))
+    return TokenizedText(text=text, tokens=tuple(tokens), sentences=tuple(spans))
