@@ -1,4 +1,4 @@
-"""Shared fixtures: the real corpus, read once per test session."""
+"""Shared fixtures: the real corpus read once per session, and builders of tiny inline exports."""
 
 from __future__ import annotations
 
@@ -8,12 +8,53 @@ import os
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["HF_DATASETS_OFFLINE"] = "1"
 
+import shutil  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
 import pytest  # noqa: E402
 
-from indogeoie import paths  # noqa: E402
-from indogeoie.formats.articles import Article, read_articles  # noqa: E402
+from indogeoie import io, paths  # noqa: E402
+from indogeoie.corpus.documents import SourceDocument, load_corpus  # noqa: E402
+from indogeoie.formats.labelstudio_gold import gold_json, gold_task  # noqa: E402
+from indogeoie.formats.metadata import DocumentMeta  # noqa: E402
+from indogeoie.records import AnnotatedDocument  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def corpus() -> list[Article]:
-    return read_articles(paths.ARTICLES)
+def corpus() -> dict[str, SourceDocument]:
+    """Every document of the committed corpus."""
+    return load_corpus(paths.ANNOTATIONS)
+
+
+@pytest.fixture()
+def annotations_copy(tmp_path: Path) -> Path:
+    """A copy of the committed annotations folder, to change freely."""
+    folder = tmp_path / "annotations"
+    shutil.copytree(paths.ANNOTATIONS, folder)
+    return folder
+
+
+SourceFactory = Callable[..., SourceDocument]
+
+
+@pytest.fixture()
+def make_source() -> SourceFactory:
+    """Make a corpus document inline, with placeholder provenance: make_source(doc_id, text, sentences=None)."""
+    def make(doc_id: str, text: str, sentences: list[tuple[int, int]] | None = None,
+             source: str = "indosum") -> SourceDocument:
+        meta = DocumentMeta(doc_id=doc_id, sha256="0" * 64, source=source, licence="CC-BY-SA-4.0")
+        return SourceDocument(meta, text, tuple(sentences) if sentences is not None else None)
+
+    return make
+
+
+@pytest.fixture()
+def write_gold(tmp_path: Path) -> Callable[[list[AnnotatedDocument], str], Path]:
+    """Write documents as a gold-format export file in tmp_path and return its path."""
+    def write(documents: list[AnnotatedDocument], name: str = "gold.json") -> Path:
+        path = tmp_path / name
+        io.write_text(path, gold_json([gold_task(d, annotator="test") for d in documents]))
+        return path
+
+    return write

@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from indogeoie.text.alignment import iob2_to_spans, spans_to_iob2
+from indogeoie.text.alignment import edge_problem, iob2_to_spans, spans_to_iob2
 from indogeoie.text.cleaning import clean_text
-from indogeoie.formats.hf import document_rows
+from indogeoie.formats.hf import dataset_rows
+from indogeoie.formats.indosum import IndoSumRecord, derive_text
+from indogeoie.annotation.markup_import import renumbered
+from indogeoie.formats.markup import parse_markup, write_markup
 from indogeoie.formats.labelstudio_export import parse_export
 from indogeoie.formats.labelstudio_tasks import document_result
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLES, TRIGGER_TAGS
-from indogeoie.text.tokens import Token, tokenize
+from indogeoie.text.tokens import Token, pretokenized, tokenize
 
 EXAMPLES = settings(max_examples=500, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -111,6 +114,7 @@ def test_misaligned_spans_are_reported_never_dropped(text: str, data: st.DataObj
 @EXAMPLES
 @given(documents())
 def test_label_studio_json_round_trip_is_the_identity(document: AnnotatedDocument) -> None:
+    assume(document.entities or document.events)  # an empty annotation is "not annotated yet"
     result = document_result(document)
     task = {"data": {"text": document.text, "doc_id": document.doc_id}, "annotations": [{"id": 1, "result": result}]}
     report = parse_export(json.loads(json.dumps([task], ensure_ascii=False)), file="generated.json")
@@ -147,7 +151,7 @@ def _tokens(row: dict[str, Any]) -> list[Token]:
 @EXAMPLES
 @given(documents(within_sentences=True))
 def test_documents_config_gives_back_the_ner_and_events_rows(document: AnnotatedDocument) -> None:
-    rows = document_rows(document, None, 0)
+    rows = dataset_rows(document, None, 0, tokenized=tokenize(document.text))
     (doc_row,) = rows["documents"]
     entities = sorted((e["offsets"][0][0], e["offsets"][0][1], e["type"]) for e in doc_row["entities"])
     triggers = sorted((e["trigger"]["offsets"][0][0], e["trigger"]["offsets"][0][1], e["type"])
@@ -160,3 +164,34 @@ def test_documents_config_gives_back_the_ner_and_events_rows(document: Annotated
     assert sum(len(r["events"]) for r in rows["events"]) == len(document.events)
     for row in rows["ner"]:
         assert all(document.text[t.start:t.end] == t.text for t in _tokens(row))
+
+
+@EXAMPLES
+@given(documents(within_sentences=True))
+def test_markup_written_and_read_back_is_the_identity(document: AnnotatedDocument) -> None:
+    spans = [*document.entities, *(e.trigger for e in document.events)]
+    assume(all(edge_problem(s.text) is None for s in spans))  # the markup refuses what no annotator may write
+    sentences = [(s.start, s.end) for s in tokenize(document.text).sentences]
+    markup = write_markup(document, sentences=sentences, annotator="gen")
+    parsed = renumbered(parse_markup(markup, text=document.text, sentences=sentences, spaced_tokens=False))
+    assert parsed.entities == tuple(sorted(document.entities, key=lambda e: (e.start, e.id)))
+    assert sorted(parsed.events, key=lambda e: e.id) == sorted(document.events, key=lambda e: e.id)
+
+
+TOKENS = ["Iran", ",", "menguji", "rudal", ".", "(", "24", "/", "1", ")", "Kim", "Jong", "-", "un", "😀", "e\u0301",
+          "\u00a0", " ", "\r\n", "\n\n\n", "Baca", "juga", ":"]
+
+
+@EXAMPLES
+@given(st.lists(st.lists(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=12), min_size=1, max_size=4),
+                min_size=1, max_size=4))
+def test_an_indosum_text_keeps_every_visible_token_and_sentence(paragraphs: list[list[list[str]]]) -> None:
+    record = IndoSumRecord("1-gen", "gen", "http://x", tuple(tuple(tuple(s) for s in p) for p in paragraphs))
+    derived = derive_text(record)
+    dropped = {(d.paragraph, d.sentence) for d in derived.drops if d.token is None}
+    expected = [[t for t in sentence if t.strip()] for p, paragraph in enumerate(paragraphs)
+                for s, sentence in enumerate(paragraph) if (p, s) not in dropped]
+    expected = [sentence for sentence in expected if sentence]
+    tokenized = pretokenized(derived.text, derived.sentences)
+    assert [[t.text for t in tokenized.tokens[s.first:s.last]] for s in tokenized.sentences] == expected
+    assert all(derived.text[t.start:t.end] == t.text for t in tokenized.tokens)

@@ -1,129 +1,113 @@
-"""Raw articles, metadata and ingest, including bad input."""
+"""Raw articles: byte copies, honest metadata, and every kind of bad file refused with its name."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from indogeoie import paths
-from indogeoie import io
-from indogeoie.formats.articles import Article, load_metadata, sha256_hex
-from indogeoie.corpus.ingest import ingest
 from indogeoie.errors import IndoGeoIEError
-
-SEEDS = paths.ROOT.parent / "shared" / "seeds"
-
-
-def test_articles_are_byte_copies_of_the_seeds(corpus: list[Article]) -> None:
-    assert len(corpus) == 5
-    for article in corpus:
-        assert (paths.ARTICLES / f"{article.doc_id}.txt").read_bytes() == article.raw_bytes
-        assert article.meta.sha256 == sha256_hex(article.raw_bytes)
-        seed = SEEDS / f"{article.doc_id}.txt"
-        if seed.exists():  # the seeds sit beside the checkout in the workplace and in CI
-            assert seed.read_bytes() == article.raw_bytes
+from indogeoie.formats.articles import MAX_ARTICLE_BYTES, load_metadata, read_article, read_articles, sha256_hex
 
 
-def test_metadata_is_honest(corpus: list[Article]) -> None:
-    metas = {a.doc_id: a.meta for a in corpus}
-    for meta in metas.values():
+def test_seed_articles_match_their_recorded_sha256() -> None:
+    for article in read_articles(paths.ARTICLES):
+        raw = (paths.ARTICLES / f"{article.doc_id}.txt").read_bytes()
+        assert article.meta.sha256 == sha256_hex(raw) == sha256_hex(article.raw_bytes)
+        assert article.meta.source == "seed" and article.meta.licence
+
+
+def test_metadata_is_honest() -> None:
+    metas = load_metadata(paths.ARTICLES)
+    for doc_id, meta in metas.items():
         assert meta.language == "ind"
-        assert meta.url is None  # no article URL is known
         if meta.published_inferred:
             assert meta.published_reason
-    # Stated in the text: the dateline of 002 and the outlets named by 002-004.
-    assert metas["002_a9b487edf7c1dd88"].published == "2021-07-14T07:31+07:00"
-    assert not metas["002_a9b487edf7c1dd88"].published_inferred
-    assert [metas[d].outlet for d in sorted(metas)] == [
-        None, None, "SINDOnews.com", "LiputanIslam.com", "MISTAR.ID"]
-    for doc_id, meta in metas.items():
-        if meta.outlet:
-            raw = (paths.ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
-            assert meta.outlet in raw
+        if meta.outlet:  # an outlet is recorded only when the article names it
+            assert meta.outlet in (paths.ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture()
-def workspace(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    shutil.copytree(paths.ARTICLES, folder)
-    return folder
-
-
-def test_ingest_writes_tasks_and_is_idempotent(workspace: Path, tmp_path: Path) -> None:
-    tasks = tmp_path / "tasks.json"
-    first = ingest(articles_dir=workspace, tasks_path=tasks)
-    assert tasks in first.written
-    assert tasks.read_bytes() == paths.TASKS_JSON.read_bytes()
-    second = ingest(articles_dir=workspace, tasks_path=tasks)
-    assert second.written == ()
-
-
-def test_a_new_article_gets_metadata_with_unknowns_null(workspace: Path, tmp_path: Path) -> None:
-    (workspace / "900_new.txt").write_text("Judul baru\n\nIsi berita.\n", encoding="utf-8")
-    ingest(articles_dir=workspace, tasks_path=tmp_path / "tasks.json")
-    record = json.loads((workspace / "metadata.json").read_text())["900_new"]
-    assert record["outlet"] is None and record["published"] is None
-    assert record["sha256"] == sha256_hex(b"Judul baru\n\nIsi berita.\n")
-
-
-def _assert_nothing_written(workspace: Path, tasks: Path, before: bytes) -> None:
-    assert not tasks.exists()
-    assert (workspace / "metadata.json").read_bytes() == before
-    assert not list(workspace.glob("*.tmp")) and not list(workspace.glob(".*.tmp"))
+def folder(tmp_path: Path) -> Path:
+    copy = tmp_path / "articles"
+    shutil.copytree(paths.ARTICLES, copy)
+    return copy
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"Judul \xff\xfe rusak\n", r"900_bad\.txt: not UTF-8: byte 0xff at byte offset 6"),
-        (b"", r"900_bad\.txt: the article is empty"),
-        (b" \n\n", r"900_bad\.txt: the article is empty"),
+        (b"Judul \xff\xfe rusak\n", r"900_bad\.txt: doc 900_bad: not UTF-8: byte 0xff at byte offset 6"),
+        (b"", r"900_bad\.txt: doc 900_bad: the article is empty"),
+        (b" \n\n", r"the article is empty"),
+        (b"\xef\xbb\xbf", r"900_bad\.txt: doc 900_bad: the article is empty"),  # a byte-order mark alone
+        (b"Judul\rIsi\r", r"900_bad\.txt: doc 900_bad: \[5:6\]: a bare carriage return at character offset 5 "
+                          r"\(line 1\)"),
     ],
 )
-def test_ingest_rejects_bad_files_and_writes_nothing(
-    workspace: Path, tmp_path: Path, content: bytes, message: str
-) -> None:
-    (workspace / "900_bad.txt").write_bytes(content)
-    tasks = tmp_path / "tasks.json"
-    before = (workspace / "metadata.json").read_bytes()
+def test_bad_article_files_are_refused_with_their_name(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "900_bad.txt"
+    path.write_bytes(content)
     with pytest.raises(IndoGeoIEError, match=message):
-        ingest(articles_dir=workspace, tasks_path=tasks)
-    _assert_nothing_written(workspace, tasks, before)
+        read_article(path, None)
 
 
-def test_ingest_rejects_an_edited_article(workspace: Path, tmp_path: Path) -> None:
-    path = workspace / "004_8ad9ae01f34e4272.txt"
-    path.write_bytes(path.read_bytes().replace(b"Irak", b"Iraq", 1))
-    tasks = tmp_path / "tasks.json"
-    before = (workspace / "metadata.json").read_bytes()
-    with pytest.raises(IndoGeoIEError, match=r"004_8ad9ae01f34e4272\.txt: doc 004_8ad9ae01f34e4272: "
-                                               r"sha256 [0-9a-f]{64} does not match the metadata"):
-        ingest(articles_dir=workspace, tasks_path=tasks)
-    _assert_nothing_written(workspace, tasks, before)
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "900_fifo.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(IndoGeoIEError, match=r"900_fifo\.txt: doc 900_fifo: not a regular file"):
+        read_article(fifo, None)
 
 
-def test_bad_metadata_is_located(workspace: Path) -> None:
-    records = json.loads((workspace / "metadata.json").read_text())
-    records["002_a9b487edf7c1dd88"]["published"] = "14 Juli 2021"
-    (workspace / "metadata.json").write_text(json.dumps(records))
-    with pytest.raises(IndoGeoIEError, match=r"metadata\.json: doc 002_a9b487edf7c1dd88: published "
-                                               r"'14 Juli 2021' is not an ISO 8601 date"):
-        load_metadata(workspace)
+def test_a_symlink_is_refused_even_to_a_device(tmp_path: Path) -> None:
+    link = tmp_path / "900_zero.txt"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(IndoGeoIEError, match=r"900_zero\.txt: doc 900_zero: cannot read: it is a symbolic link"):
+        read_article(link, None)
 
 
-def test_a_failed_write_keeps_the_previous_output(workspace: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    tasks = tmp_path / "tasks.json"
-    tasks.write_text("previous")
+def test_an_oversized_article_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "900_big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_ARTICLE_BYTES + 1)
+    with pytest.raises(IndoGeoIEError, match=r"the file is 5,242,881 bytes, more than the 5,242,880 allowed"):
+        read_article(path, None)
 
-    def disk_full(fd: int) -> None:
-        raise OSError("disk full")
 
-    monkeypatch.setattr(io.os, "fsync", disk_full)
-    with pytest.raises(OSError, match="disk full"):
-        ingest(articles_dir=workspace, tasks_path=tasks)
-    assert tasks.read_text() == "previous"
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+def test_an_edited_article_no_longer_matches_its_sha256(folder: Path) -> None:
+    path = next(folder.glob("*.txt"))
+    path.write_bytes(path.read_bytes() + b"\nTambahan.\n")
+    with pytest.raises(IndoGeoIEError, match=rf"{path.name}: doc {path.stem}: sha256 [0-9a-f]{{64}} does not match "
+                                             "the metadata"):
+        read_articles(folder)
+
+
+def test_a_renamed_article_is_an_error_and_its_record_is_kept(folder: Path) -> None:
+    path = next(folder.glob("*.txt"))
+    path.rename(folder / "900_renamed.txt")
+    with pytest.raises(IndoGeoIEError, match=rf"metadata\.json: doc {path.stem}: metadata\.json has a record for "
+                                             rf"{path.stem} but there is no {path.stem}\.txt"):
+        read_articles(folder, allow_new=True)
+
+
+def test_an_article_without_metadata_needs_ingest(folder: Path) -> None:
+    (folder / "900_new.txt").write_text("Judul baru\n\nIsi berita.\n", encoding="utf-8")
+    with pytest.raises(IndoGeoIEError, match=r"900_new\.txt: doc 900_new: no metadata record for this article; "
+                                             r"run `indogeoie ingest`"):
+        read_articles(folder)
+    new = next(a for a in read_articles(folder, allow_new=True) if a.doc_id == "900_new")
+    assert new.meta.outlet is None and new.meta.published is None
+
+
+def test_bad_metadata_is_located(folder: Path) -> None:
+    records = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    doc_id = sorted(records)[0]
+    records[doc_id]["published"] = "14 Juli 2021"
+    (folder / "metadata.json").write_text(json.dumps(records), encoding="utf-8")
+    with pytest.raises(IndoGeoIEError, match=rf"metadata\.json: doc {doc_id}: published '14 Juli 2021' is not a "
+                                             "calendar date"):
+        load_metadata(folder)

@@ -66,7 +66,8 @@ def read_markup_file(path: Path, *, corpus: dict[str, SourceDocument]) -> Annota
     if source is None:
         raise IndoGeoIEError(Problem(f"the header names doc {doc_id!r}, which is not in the corpus", file=str(path)))
     sentences = [(s.start, s.end) for s in source.tokenized().sentences]
-    document = renumbered(parse_markup(markup, text=source.text, sentences=sentences, file=str(path)))
+    document = renumbered(parse_markup(markup, text=source.text, sentences=sentences,
+                                       spaced_tokens=source.sentences is not None, file=str(path)))
     problems = validate_document(document, file=str(path), source=source)
     if problems:
         raise IndoGeoIEError(problems)
@@ -108,3 +109,33 @@ def import_markup(*, files: list[Path], target: Path, corpus: dict[str, SourceDo
     tasks = [gold_task(d, annotator=annotator_of(d)) for d in merged.values()]
     io.write_text(target, gold_json(tasks))
     return MarkupImport(target, tuple(sorted(set(seen) - set(current))), tuple(clashes))
+
+
+def export_markup(*, doc_ids: list[str], source: Path, out: Path, corpus: dict[str, SourceDocument]) -> list[Path]:
+    """Write the annotated documents ``doc_ids`` of the gold-format file ``source`` as markup files in ``out``.
+
+    Args:
+        doc_ids: the documents to write (every document of ``source`` when empty).
+        source: a gold file or an agreement study's file.
+        out: the folder for ``<doc_id>.ann`` files.
+        corpus: the corpus documents (their sentences lay the text out).
+    """
+    from indogeoie.formats.markup import write_markup
+
+    report = read_export(source)
+    if report.problems:
+        raise IndoGeoIEError(list(report.problems))
+    documents = {d.doc_id: d for d in report.documents}
+    missing = [d for d in doc_ids if d not in documents]
+    if missing:
+        raise IndoGeoIEError([Problem("not annotated in this file", str(source), d) for d in missing])
+    written = []
+    for doc_id in doc_ids or sorted(documents):
+        document = documents[doc_id]
+        sentences = [(s.start, s.end) for s in corpus[doc_id].tokenized().sentences]
+        path = out / f"{doc_id}.ann"
+        if path.exists():
+            raise IndoGeoIEError(Problem("already exists; markup export never overwrites a file", str(path)))
+        io.write_text(path, write_markup(document, sentences=sentences, annotator=annotator_of(document)))
+        written.append(path)
+    return written

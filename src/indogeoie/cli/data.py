@@ -207,3 +207,44 @@ def markup_import(
     report = run(lambda: import_markup(files=files, target=into, corpus=load_corpus(paths.ANNOTATIONS),
                                        replace=replace), as_json=as_json)
     console.print(f"{into}: {len(report.added)} added, {len(report.replaced)} replaced", markup=False)
+
+
+@markup_app.command("export")
+def markup_export(
+    doc_ids: Annotated[Optional[list[str]], typer.Argument(help="Documents to write (default: all of --source).")]
+    = None,
+    source: Annotated[Path, typer.Option(help="The gold file or an agreement study's file.")] = paths.GOLD_JSON,
+    out: Annotated[Path, typer.Option(help="Folder for the <doc_id>.ann files.")] = Path("markup"),
+) -> None:
+    """Write annotated documents as markup files, to correct them outside Label Studio and import them back."""
+    from indogeoie.annotation.markup_import import export_markup
+    from indogeoie.corpus.documents import load_corpus
+
+    _exists(source, "--source")
+    for path in run(lambda: export_markup(doc_ids=doc_ids or [], source=source, out=out,
+                                          corpus=load_corpus(paths.ANNOTATIONS))):
+        console.print(f"wrote {path}", markup=False)
+
+
+@app.command()
+def audit(
+    show_accepted: Annotated[bool, typer.Option(help="Also list the findings accepted in the exceptions.")] = False,
+    as_json: Annotated[bool, JSON_ERRORS] = False,
+) -> None:
+    """Consistency checks across the gold; exit 1 while a finding is neither fixed nor accepted."""
+    from indogeoie.annotation.audit import checkout_audit
+
+    report = run(checkout_audit, as_json=as_json)
+    for finding in report.open:
+        console.print(f"{finding.check}\t{finding.key}\t{finding.detail}", markup=False)
+    if show_accepted:
+        for finding in report.accepted:
+            console.print(f"accepted: {finding.check}\t{finding.key}\t{finding.detail}", markup=False)
+    for check, key in report.stale:
+        errconsole.print(f"error: {paths.AUDIT_EXCEPTIONS}: exception {check} {key!r} matches no finding; "
+                         "remove it", markup=False)
+    summary = {check: sum(1 for f in report.open if f.check == check) for check in ("entity-type", "unlabelled",
+                                                                                   "trigger-type", "no-actor")}
+    errconsole.print(f"{len(report.open)} open finding(s) {summary}, {len(report.accepted)} accepted", markup=False)
+    if report.open or report.stale:
+        raise typer.Exit(1)

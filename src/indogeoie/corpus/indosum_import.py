@@ -84,10 +84,10 @@ def provenance_metadata(record: indosum.IndoSumRecord, line: bytes, *, doc_id: s
     )
 
 
-def _source_lines(source_dir: Path) -> dict[str, list[bytes]]:
+def _source_lines(source_dir: Path, file_sha256: dict[str, str]) -> dict[str, list[bytes]]:
     files: dict[str, list[bytes]] = {}
     problems = []
-    for name, expected in indosum.FILE_SHA256.items():
+    for name, expected in file_sha256.items():
         path = source_dir / name
         try:
             data = path.read_bytes()
@@ -120,10 +120,17 @@ def _locate(decision: Decision, files: dict[str, list[bytes]], ids: dict[tuple[s
     return None
 
 
-def import_outputs(*, selection_path: Path, source_dir: Path) -> tuple[list[Decision], dict[str, bytes]]:
-    """Check the selection against the source; return the decisions and the two files' contents."""
+def import_outputs(*, selection_path: Path, source_dir: Path,
+                   file_sha256: dict[str, str] = indosum.FILE_SHA256) -> tuple[list[Decision], dict[str, bytes]]:
+    """Check the selection against the source; return the decisions and the two files' contents.
+
+    Args:
+        selection_path: ``selection.tsv``.
+        source_dir: the folder of IndoSum files.
+        file_sha256: the expected sha256 of each source file (the copy the selection was made on).
+    """
     decisions = read_selection(selection_path)
-    files = _source_lines(source_dir)
+    files = _source_lines(source_dir, file_sha256)
     ids: dict[tuple[str, int], str] = {}
     occurrences: dict[str, list[tuple[str, int]]] = defaultdict(list)
     records: dict[tuple[str, int], indosum.IndoSumRecord] = {}
@@ -165,7 +172,8 @@ def import_outputs(*, selection_path: Path, source_dir: Path) -> tuple[list[Deci
     }
 
 
-def import_indosum(*, selection_path: Path, source_dir: Path, out_dir: Path, check: bool = False) -> ImportReport:
+def import_indosum(*, selection_path: Path, source_dir: Path, out_dir: Path, check: bool = False,
+                   file_sha256: dict[str, str] = indosum.FILE_SHA256) -> ImportReport:
     """Rebuild the selected IndoSum records and their metadata from the selection file.
 
     Args:
@@ -173,15 +181,10 @@ def import_indosum(*, selection_path: Path, source_dir: Path, out_dir: Path, che
         source_dir: a folder with the IndoSum ``dev.0N.jsonl`` files of the recorded commit.
         out_dir: where ``records.jsonl`` and ``metadata.json`` go.
         check: write nothing; report the files that would change.
+        file_sha256: the expected sha256 of each source file.
     """
-    decisions, outputs = import_outputs(selection_path=selection_path, source_dir=source_dir)
-    changed = []
-    for name, content in outputs.items():
-        path = out_dir / name
-        if path.exists() and path.read_bytes() == content:
-            continue
-        changed.append(path)
-        if not check:
-            io.write_bytes(path, content)
+    decisions, outputs = import_outputs(selection_path=selection_path, source_dir=source_dir,
+                                        file_sha256=file_sha256)
+    changed = io.stale_files({out_dir / name: content for name, content in outputs.items()}, check=check)
     count = {kind: sum(1 for d in decisions if d.decision == kind) for kind in ("select", "reject", "duplicate")}
     return ImportReport(count["select"], count["reject"], count["duplicate"], tuple(changed))

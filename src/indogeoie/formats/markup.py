@@ -129,9 +129,10 @@ def _strip_line(number: int, line: str, reader: _Reader) -> tuple[str, list[tupl
     return stripped, spans
 
 
-def _check_spans(number: int, stripped: str, spans: list[tuple[str, str, str, int, int]], reader: _Reader) -> None:
+def _check_spans(number: int, stripped: str, spans: list[tuple[str, str, str, int, int]], reader: _Reader,
+                 spaced: bool) -> None:
     for region, label, text, start, end in spans:
-        if start > 0 and stripped[start - 1] != " " or end < len(stripped) and stripped[end] != " ":
+        if spaced and (start > 0 and stripped[start - 1] != " " or end < len(stripped) and stripped[end] != " "):
             reader.problem(number, f"span {region} {text!r} does not cover whole tokens")
         edge = edge_problem(text)
         if edge:
@@ -185,7 +186,7 @@ def _events(events: list[tuple[int, str]], spans: dict[str, Span], reader: _Read
     return [found[r] for r in sorted(found, key=lambda r: (spans[r].start, r))]
 
 
-def parse_markup(markup: str, *, text: str, sentences: Sequence[tuple[int, int]],
+def parse_markup(markup: str, *, text: str, sentences: Sequence[tuple[int, int]], spaced_tokens: bool = True,
                  file: str = "<markup>") -> AnnotatedDocument:
     """Read one markup file against its article; raise with every problem located by line.
 
@@ -193,6 +194,9 @@ def parse_markup(markup: str, *, text: str, sentences: Sequence[tuple[int, int]]
         markup: the file's text.
         text: the article's text.
         sentences: the article's sentences as ``(start, end)`` offsets into ``text``, in order.
+        spaced_tokens: the text's tokens are separated by single spaces (a pre-tokenised source), so
+            a span covers whole tokens when spaces surround it; otherwise token boundaries are left
+            to the caller, who knows the tokens.
         file: its name, for messages.
     """
     reader = _Reader(file)
@@ -212,7 +216,7 @@ def parse_markup(markup: str, *, text: str, sentences: Sequence[tuple[int, int]]
             reader.problem(number, f"the text differs from the article at column {at + 1}: "
                                    f"{stripped[at:at + 25]!r} where the article has {original[at:at + 25]!r}")
             continue
-        _check_spans(number, stripped, found, reader)
+        _check_spans(number, stripped, found, reader, spaced_tokens)
         for region, label, span_text, a, b in found:
             if region in spans:
                 reader.problem(number, f"id {region} is used twice")
@@ -224,3 +228,40 @@ def parse_markup(markup: str, *, text: str, sentences: Sequence[tuple[int, int]]
     entities = sorted((s for r, s in spans.items() if r.startswith("e")), key=lambda s: (s.start, s.id))
     return AnnotatedDocument(header.doc_id, text, tuple(entities), tuple(event_list),
                              {"completed_by": header.annotator})
+
+
+def _markup_id(region: str) -> str:
+    """``e007`` as the markup writes it: ``e7``."""
+    return region[0] + str(int(region[1:])) if region[1:].isdigit() else region
+
+
+def write_markup(document: AnnotatedDocument, *, sentences: Sequence[tuple[int, int]], annotator: str) -> str:
+    """A document in the markup, one sentence per line, a blank line where the text has a line break.
+
+    Args:
+        document: the annotated document.
+        sentences: its sentences as ``(start, end)`` offsets, in order; every span lies inside one.
+        annotator: the name written in the header.
+    """
+    spans = sorted([*document.entities, *(e.trigger for e in document.events)], key=lambda s: s.start)
+    lines = ["# IndoGeoIE annotation", f"doc: {document.doc_id}", f"annotator: {annotator}", "", "## text"]
+    previous_end = None
+    for start, end in sentences:
+        if previous_end is not None and "\n" in document.text[previous_end:start]:
+            lines.append("")
+        pieces, position = [], start
+        for span in (s for s in spans if start <= s.start and s.end <= end):
+            pieces.append(document.text[position:span.start])
+            pieces.append(f"{{{span.text}|{_markup_id(span.id)} {span.label}}}")
+            position = span.end
+        pieces.append(document.text[position:end])
+        lines.append("".join(pieces))
+        previous_end = end
+    lines += ["", "## events"]
+    for event in document.events:
+        roles: dict[str, list[str]] = {}
+        for argument in event.arguments:
+            roles.setdefault(argument.role, []).append(_markup_id(argument.ref_id))
+        args = "".join(f" {role}={','.join(refs)}" for role, refs in roles.items())
+        lines.append(f"{_markup_id(event.id)} {event.modality}{args}")
+    return "\n".join(lines) + "\n"

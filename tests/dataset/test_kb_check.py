@@ -1,0 +1,65 @@
+"""The kb checker: it passes on the built dataset and fails on a duplicated id and a dangling ref_id."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from indogeoie import paths
+from indogeoie.dataset.kb_check import check_kb
+
+
+def data_files(folder: Path) -> dict[str, dict[str, Path]]:
+    return {config: {p.name.split("-")[0]: p for p in (folder / "data" / config).glob("*.jsonl")}
+            for config in ("ner", "events", "documents")}
+
+
+def rewrite_first_document(folder: Path, change: object) -> str:
+    path = next((folder / "data" / "documents").glob("train-*.jsonl"))
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    change(rows)  # type: ignore[operator]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return rows[0]["doc_id"]
+
+
+def test_the_built_dataset_passes() -> None:
+    assert check_kb(data_files(paths.DATASET)) == []
+
+
+def test_a_duplicated_id_fails(tmp_path: Path) -> None:
+    folder = tmp_path / "dataset"
+    shutil.copytree(paths.DATASET, folder)
+
+    def duplicate(rows: list[dict]) -> None:
+        rows[1]["entities"][0]["id"] = rows[0]["entities"][0]["id"]
+
+    rewrite_first_document(folder, duplicate)
+    problems = check_kb(data_files(folder))
+    assert any("is used twice" in p.message for p in problems)
+
+
+def test_a_dangling_ref_id_fails(tmp_path: Path) -> None:
+    folder = tmp_path / "dataset"
+    shutil.copytree(paths.DATASET, folder)
+
+    def dangle(rows: list[dict]) -> None:
+        event = next(e for e in rows[0]["events"] if e["arguments"])
+        event["arguments"][0]["ref_id"] = "nowhere"
+
+    doc_id = rewrite_first_document(folder, dangle)
+    problems = check_kb(data_files(folder))
+    assert any(p.doc_id == doc_id and "refers to 'nowhere', which is no entity" in p.message for p in problems)
+
+
+def test_tags_that_disagree_with_the_documents_fail(tmp_path: Path) -> None:
+    folder = tmp_path / "dataset"
+    shutil.copytree(paths.DATASET, folder)
+
+    def drop_entity(rows: list[dict]) -> None:
+        rows[0]["entities"].pop()
+
+    doc_id = rewrite_first_document(folder, drop_entity)
+    problems = check_kb(data_files(folder))
+    assert any(p.doc_id == doc_id and "the ner tags give 1 span(s) the documents config lacks" in p.message
+               for p in problems)
