@@ -40,16 +40,18 @@ def _write_error(path: Path, error: OSError) -> IndoGeoIEError:
     return IndoGeoIEError(Problem(f"cannot write: {error.strerror or error}", file=str(path)))
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` atomically (temporary file in the same folder, then rename).
 
     Args:
         path: the target file.
         data: its new content.
+        mode: its permissions (default: those of the file it replaces, else 0666 less the umask).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+        if mode is None:
+            mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise _write_error(path, error) from None
@@ -68,9 +70,9 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str, *, mode: int | None = None) -> None:
     """Write UTF-8 ``text`` to ``path`` atomically, with ``\\n`` newlines."""
-    write_bytes(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"), mode=mode)
 
 
 def stale_files(wanted: Mapping[Path, bytes | str], *, check: bool) -> list[Path]:

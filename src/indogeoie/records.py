@@ -17,6 +17,8 @@ events with a trigger span and arguments that refer to entities by id.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 
@@ -80,13 +82,23 @@ class DocumentDiff:
         return bool(self.added or self.removed or self.modified)
 
 
-def _regions(document: AnnotatedDocument) -> dict[str, tuple[object, ...]]:
+def region_table(document: AnnotatedDocument) -> dict[str, tuple[object, ...]]:
     """Every region of a document by id: layer, label, offsets (and modality and arguments for triggers)."""
     regions: dict[str, tuple[object, ...]] = {e.id: ("entity", e.label, e.start, e.end) for e in document.entities}
     for event in document.events:
         regions[event.id] = ("trigger", event.type, event.trigger.start, event.trigger.end, event.modality,
                              tuple(sorted((a.role, a.ref_id) for a in event.arguments)))
     return regions
+
+
+def labels_fingerprint(document: AnnotatedDocument) -> str:
+    """A hash of a document's labels alone (regions, modality, arguments), blind to region order and metadata.
+
+    Two annotations with the same fingerprint say the same thing; the sync with
+    Label Studio compares documents by it.
+    """
+    table = sorted((key, repr(value)) for key, value in region_table(document).items())
+    return hashlib.sha256(json.dumps(table, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def _describe(document: AnnotatedDocument, region: tuple[object, ...]) -> str:
@@ -116,7 +128,7 @@ def diff_documents(old: tuple[AnnotatedDocument, ...], new: tuple[AnnotatedDocum
             # A document missing from the new annotation is kept, never deleted by a pull.
             diffs.append(DocumentDiff(doc_id))
             continue
-        old_regions, new_regions = _regions(old_doc), _regions(new_doc)
+        old_regions, new_regions = region_table(old_doc), region_table(new_doc)
         added = tuple(sorted(set(new_regions) - set(old_regions)))
         removed = tuple(sorted(set(old_regions) - set(new_regions)))
         modified = tuple(sorted(r for r in set(old_regions) & set(new_regions) if old_regions[r] != new_regions[r]))

@@ -1,50 +1,68 @@
-"""``indogeoie studio``: annotate in a real Label Studio."""
+"""``indogeoie studio``: annotate in a real Label Studio (up, push, pull, adduser, down)."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
 from indogeoie import paths
 from indogeoie.cli.common import JSON_ERRORS, app, console, errconsole, run
-from indogeoie.errors import IndoGeoIEError
+from indogeoie.errors import IndoGeoIEError, Problem
 
 if TYPE_CHECKING:
-    from indogeoie.studio.sync import Server
+    from indogeoie.studio.project import SyncState
 
-
-studio_app = typer.Typer(help="Annotate in a real Label Studio: up, push, pull, down.", no_args_is_help=True)
+studio_app = typer.Typer(help="Annotate in a real Label Studio: up, push, pull, adduser, down.",
+                         no_args_is_help=True)
 app.add_typer(studio_app, name="studio")
 
+DATA_DIR = Annotated[Path, typer.Option(help="Label Studio's data directory.")]
+T = TypeVar("T")
 
-def _studio_server(data_dir: Path) -> "Server":
-    from indogeoie.studio.sync import running_server
+
+def _with_project(data_dir: Path, work: Callable[[Any, int, "SyncState"], T], *, save: bool = True) -> T:
+    """Run ``work(client, project_id, state)`` against the running server; save the sync state after it."""
+    import httpx
+    from label_studio_sdk.core.api_error import ApiError
+
+    from indogeoie.dataset.release import DATASET_VERSION
+    from indogeoie.studio.project import corpus_project, read_state, write_state
+    from indogeoie.studio.server import client, running_server
 
     server = running_server(data_dir)
     if server is None:
         raise IndoGeoIEError(f"no Label Studio started by indogeoie is running for {data_dir}; "
                              "run `indogeoie studio up` first")
-    return server
+    state = read_state(data_dir)
+    try:
+        ls = client(server)
+        project = corpus_project(ls, state, dataset_version=DATASET_VERSION)
+        result = work(ls, int(project.id), state)
+    except ApiError as error:
+        raise IndoGeoIEError(Problem(f"Label Studio answered {error.status_code}: {error.body}")) from None
+    except httpx.HTTPError as error:
+        raise IndoGeoIEError(Problem(f"cannot reach Label Studio at {server.url}: {error}")) from None
+    if save:
+        write_state(data_dir, state)
+    return result
 
 
 @studio_app.command("up")
 def studio_up(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8089,
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
+    data_dir: DATA_DIR = paths.LABEL_STUDIO_DATA,
 ) -> None:
-    """Install (once) and start Label Studio on 127.0.0.1, create the project, print its URL."""
-    from indogeoie.studio.sync import Credentials, client, credentials, project, start
+    """Install Label Studio (once), start it on 127.0.0.1, create or find the project, print its URL."""
+    from indogeoie.studio.server import credentials, start
 
-    def step() -> tuple[str, int, Credentials]:
-        creds = credentials(data_dir)  # generated here, once, when neither the environment nor the file has them
-        server = start(data_dir=data_dir, port=port, log=lambda m: errconsole.print(m, markup=False))
-        target = project(client(server))
-        return server.url, target.id, creds
-
-    url, project_id, creds = run(step)
-    console.print(f"Label Studio: {url}/projects/{project_id}", markup=False)
+    creds = run(lambda: credentials(data_dir))  # generated once when neither the environment nor the file has them
+    run(lambda: start(data_dir=data_dir, port=port, log=lambda m: errconsole.print(m, markup=False)))
+    project_id = run(lambda: _with_project(data_dir, lambda ls, pid, state: pid))
+    console.print(f"Label Studio: http://127.0.0.1:{port}/projects/{project_id}", markup=False)
     console.print(f"user: {creds.username}", markup=False)
     if creds.generated_password:
         console.print(f"password (generated, shown once; saved outside the repository): {creds.password}",
@@ -52,87 +70,132 @@ def studio_up(
 
 
 @studio_app.command("down")
-def studio_down(
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
-) -> None:
-    """Stop the Label Studio that `studio up` started (by its process id)."""
-    from indogeoie.studio.sync import stop
+def studio_down(data_dir: DATA_DIR = paths.LABEL_STUDIO_DATA) -> None:
+    """Stop the Label Studio that `studio up` started."""
+    from indogeoie.studio.server import stop
 
     console.print("stopped" if stop(data_dir=data_dir) else "no server was running", markup=False)
+
+
+@studio_app.command("adduser")
+def studio_adduser(
+    email: Annotated[str, typer.Argument(help="The annotator's e-mail address (their login).")],
+    data_dir: DATA_DIR = paths.LABEL_STUDIO_DATA,
+) -> None:
+    """Create an annotator account; the password comes from INDOGEOIE_NEW_USER_PASSWORD or is generated."""
+    import secrets
+
+    from indogeoie.studio.server import add_user
+
+    password = os.environ.get("INDOGEOIE_NEW_USER_PASSWORD") or secrets.token_urlsafe(12)
+    user_id, created = run(lambda: _with_project(data_dir, lambda ls, pid, state: add_user(
+        ls, email=email, password=password), save=False))
+    if not created:
+        console.print(f"{email} already has an account (user {user_id})", markup=False)
+        return
+    console.print(f"created {email} (user {user_id})", markup=False)
+    if "INDOGEOIE_NEW_USER_PASSWORD" not in os.environ:
+        console.print(f"password (generated, shown once): {password}", markup=False)
 
 
 @studio_app.command("push")
 def studio_push(
     with_: Annotated[str, typer.Option("--with", help="gold, predictions:<model> or none.")] = "gold",
     docs: Annotated[Optional[list[str]], typer.Option("--docs", help="Only these doc_ids.")] = None,
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
+    data_dir: DATA_DIR = paths.LABEL_STUDIO_DATA,
 ) -> None:
-    """Import the corpus into the project: gold as annotations, or a baseline's predictions."""
+    """Create a task per article; sync the gold as annotations, or add a baseline's predictions."""
     from indogeoie.annotation.validate import validated
     from indogeoie.corpus.documents import load_corpus
-    from indogeoie.formats.labelstudio_tasks import task_meta
     from indogeoie.formats.predictions import predicted_documents
-    from indogeoie.records import AnnotatedDocument
-    from indogeoie.studio.sync import client, push
+    from indogeoie.studio.push import PushReport, push
 
     if with_ not in ("gold", "none") and not with_.startswith("predictions:"):
         raise typer.BadParameter(f"{with_!r}; expected gold, predictions:<model> or none", param_hint="--with")
 
-    def step() -> object:
-        articles = list(load_corpus(paths.ANNOTATIONS).values())
-        known = {a.doc_id for a in articles}
-        for doc_id in docs or []:
-            if doc_id not in known:
-                raise IndoGeoIEError(f"--docs: unknown doc_id {doc_id!r}; known: {sorted(known)}")
-        chosen = [a for a in articles if not docs or a.doc_id in docs]
-        meta = {a.doc_id: task_meta(a) for a in chosen}
+    def step() -> PushReport:
+        corpus = load_corpus(paths.ANNOTATIONS)
+        unknown = sorted(set(docs or []) - set(corpus))
+        if unknown:
+            raise IndoGeoIEError(f"--docs: unknown doc_ids {unknown}")
+        chosen = [a for d, a in sorted(corpus.items()) if not docs or d in docs]
+        gold = predicted = model = None
         if with_ == "gold":
             gold = {d.doc_id: d for d in validated([paths.GOLD]).documents}
-            documents = [AnnotatedDocument(a.doc_id, a.text, gold[a.doc_id].entities, gold[a.doc_id].events,
-                                           meta[a.doc_id]) if a.doc_id in gold
-                         else AnnotatedDocument(a.doc_id, a.text, meta=meta[a.doc_id]) for a in chosen]
-            return push(client(_studio_server(data_dir)), documents=documents, mode="gold")
-        documents = [AnnotatedDocument(a.doc_id, a.text, meta=meta[a.doc_id]) for a in chosen]
-        if with_ == "none":
-            return push(client(_studio_server(data_dir)), documents=documents, mode="none")
-        model = with_.split(":", 1)[1]
-        predicted = predicted_documents(paths.RESULTS / "predictions" / model, texts={a.doc_id: a.text for a in chosen})
-        return push(client(_studio_server(data_dir)), documents=documents, mode="predictions",
-                    model_version=model, predictions=predicted)
+        elif with_ != "none":
+            model = with_.split(":", 1)[1]
+            predicted = predicted_documents(paths.RESULTS / "predictions" / model,
+                                            texts={a.doc_id: a.text for a in chosen})
+        return _with_project(data_dir, lambda ls, pid, state: push(
+            ls, pid, state, articles=chosen, gold=gold, predictions=predicted, model_version=model))
 
     report = run(step)
-    console.print(f"project {report.project_id}: {len(report.created)} tasks created, "  # type: ignore[attr-defined]
-                  f"{len(report.already_there)} already there; "  # type: ignore[attr-defined]
-                  f"{len(report.annotated)} annotated, {len(report.predicted)} with new predictions",  # type: ignore[attr-defined]
-                  markup=False)
+    console.print(f"project {report.project_id}: {len(report.created)} tasks created, {len(report.already_there)} "
+                  f"already there; {len(report.annotated)} annotated from the gold, {len(report.refreshed)} "
+                  f"refreshed from git, {len(report.predicted)} with new predictions", markup=False)
+    if report.dropped_regions:
+        console.print(f"{report.dropped_regions} predicted regions could not be fitted to the span rules and "
+                      "were dropped", markup=False)
+    for doc_id in report.left_for_pull:
+        errconsole.print(f"note: doc {doc_id}: changed or skipped in Label Studio; `studio pull` takes it",
+                         markup=False)
+    for doc_id in report.conflicts:
+        errconsole.print(f"conflict: doc {doc_id}: changed in git and in Label Studio; the task was left as it is "
+                         "(`studio pull --theirs` or `--ours` settles it)", markup=False)
 
 
 @studio_app.command("pull")
 def studio_pull(
-    out: Annotated[Path, typer.Option(help="Gold folder (its gold.json is replaced).")] = paths.GOLD,
-    data_dir: Annotated[Path, typer.Option(help="Label Studio's data directory.")] = paths.LABEL_STUDIO_DATA,
+    out: Annotated[Path, typer.Option(help="Gold folder (its gold.json is updated).")] = paths.GOLD,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
+    theirs: Annotated[bool, typer.Option("--theirs", help="Settle conflicts with Label Studio's version.")] = False,
+    ours: Annotated[bool, typer.Option("--ours", help="Settle conflicts with git's version.")] = False,
+    data_dir: DATA_DIR = paths.LABEL_STUDIO_DATA,
     as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
-    """Export every annotation, validate it, show the changes, then write atomically (keeping a backup)."""
+    """Take what changed in Label Studio into the gold: a three-way comparison, conflicts never written silently."""
     from indogeoie.corpus.documents import load_corpus
-    from indogeoie.studio.sync import client, export_json, project, pull
+    from indogeoie.studio.pull import PullReport, export_json, pull
 
-    def step() -> object:
-        ls = client(_studio_server(data_dir))
-        export = export_json(ls, project(ls).id)
-        articles = load_corpus(paths.ANNOTATIONS)
-        return pull(export=export, out_file=out / "gold.json", articles=articles)
+    if theirs and ours:
+        raise typer.BadParameter("choose one of --theirs and --ours", param_hint="--theirs/--ours")
+    resolve = "theirs" if theirs else "ours" if ours else None
 
-    report = run(step, as_json=as_json)
-    for note in report.notes:  # type: ignore[attr-defined]
+    def work(ls: Any, project_id: int, state: "SyncState") -> PullReport:
+        export = export_json(ls, project_id)
+        annotators = {int(u.id): str(u.email or u.username) for u in ls.users.list()}
+        report = pull(export=export, gold_file=out / "gold.json", articles=load_corpus(paths.ANNOTATIONS),
+                      bases=state.bases, resolve=resolve, dry_run=dry_run, annotators=annotators)  # type: ignore[arg-type]
+        state.bases = report.bases
+        return report
+
+    report = run(lambda: _with_project(data_dir, work, save=not dry_run), as_json=as_json)
+    _print_pull(report, dry_run=dry_run)
+    if report.conflicts():
+        raise typer.Exit(1)
+
+
+def _print_pull(report: Any, *, dry_run: bool) -> None:
+    for note in report.notes:
         errconsole.print(f"note: {note}", markup=False)
-    for diff in report.diffs:  # type: ignore[attr-defined]
-        if diff.changed:
-            console.print(f"{diff.doc_id}: {len(diff.added)} added, {len(diff.removed)} removed, "
-                          f"{len(diff.modified)} changed", markup=False)
-            for line in diff.details:
-                console.print(f"  {line}", markup=False)
-    if report.written is None:  # type: ignore[attr-defined]
-        console.print("no changes; nothing written", markup=False)
+    for doc_id, why in report.unannotated:
+        console.print(f"{doc_id}: not in the gold ({why})", markup=False)
+    for document in report.documents:
+        if document.outcome == "same":
+            continue
+        diff = document.diff
+        verb = {"theirs": "take", "ours": "keep git's version of", "conflict": "CONFLICT in"}[document.outcome]
+        console.print(f"{verb} {document.doc_id}: {len(diff.added)} added, {len(diff.removed)} removed, "
+                      f"{len(diff.modified)} changed (git -> Label Studio)", markup=False)
+        for line in diff.details:
+            console.print(f"  {line}", markup=False)
+    conflicts = report.conflicts()
+    if conflicts:
+        errconsole.print(f"error: {len(conflicts)} conflicting documents were not written: {', '.join(conflicts)}; "
+                         "rerun with --theirs (Label Studio wins) or --ours (git wins)", markup=False)
+    if dry_run:
+        console.print("dry run: nothing written", markup=False)
+    elif report.written is None:
+        console.print("no changes from Label Studio; nothing written", markup=False)
     else:
-        console.print(f"wrote {report.written} (previous kept as {report.backup})", markup=False)  # type: ignore[attr-defined]
+        console.print(f"wrote {report.written} (previous kept as {report.backup})", markup=False)

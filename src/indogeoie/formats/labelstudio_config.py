@@ -46,6 +46,36 @@ _TRIGGER_COLOURS = (
 )  # fmt: skip
 
 
+_MODALITY_REQUIRED = "Every trigger needs its modality: select the trigger, then choose one."
+
+#: The guidelines' key rules, shown in Label Studio's instructions (the full text is annotations/GUIDELINES.md).
+KEY_RULES = (
+    "Mark whole tokens. A span never starts or ends with a space or punctuation, and spans of one layer never "
+    "overlap.",
+    "Entities: mark every mention of one of the ten entity types; hover over a label for its definition.",
+    "Triggers: mark the word that most directly expresses a political event of one of the 16 PLOVER types. "
+    "Verbs of saying (mengatakan, menyatakan) are never triggers; neutral back-references (peristiwa itu) are not "
+    "either.",
+    "Modality: choose one for every trigger (listed below); Label Studio will not submit a trigger without it.",
+    "Arguments: draw each relation FROM the trigger TO the entity, then choose its role. A relation drawn the "
+    "other way is refused when the annotation is pulled.",
+    "An article you cannot annotate: skip it. Skipped and cancelled tasks never enter the gold.",
+)
+
+
+def instructions_html() -> str:
+    """The project's instructions (HTML): the key rules, roles and modalities, and where the guidelines are."""
+    from html import escape
+
+    items = "".join(f"<li>{escape(rule)}</li>" for rule in KEY_RULES)
+    roles = "".join(f"<li><b>{escape(r.name)}</b>: {escape(r.definition)}</li>" for r in ROLE_DEFS)
+    modalities = "".join(f"<li><b>{escape(m.name)}</b>: {escape(m.definition)}</li>" for m in MODALITY_DEFS)
+    return (f"<h3>IndoGeoIE annotation (schema {SCHEMA_VERSION})</h3><ol>{items}</ol>"
+            f"<h4>Argument roles</h4><ul>{roles}</ul><h4>Modality</h4><ul>{modalities}</ul>"
+            "<p>The full guidelines, with examples and hard cases: <code>annotations/GUIDELINES.md</code> in the "
+            "repository.</p>")
+
+
 def _labels(defs: tuple[LabelDef, ...], colours: tuple[str, ...], tag: str) -> list[str]:
     lines = []
     for label, colour in zip(defs, colours, strict=True):
@@ -82,7 +112,8 @@ def labeling_config() -> str:
         f'  <View visibleWhen="region-selected" whenTagName="{TRIGGER_CONTROL}">',
         '    <Header value="Event modality"/>',
         f'    <Choices name="{MODALITY_CONTROL}" toName="{TEXT_OBJECT}" perRegion="true"'
-        f' choice="single-radio" showInline="true">',
+        f' choice="single-radio" showInline="true" required="true"'
+        f' requiredMessage={quoteattr(_MODALITY_REQUIRED)}>',
         *modality,
         "    </Choices>",
         "  </View>",
