@@ -9,13 +9,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from indogeoie import paths
 from indogeoie.errors import IndoGeoIEError
-from indogeoie.studio.sync import pull
+from indogeoie.studio.pull import pull
 
 HERE = Path(__file__).parent / "bad_inputs"
 CASES = json.loads((HERE / "cases.json").read_text())
@@ -83,22 +84,30 @@ def test_build_rejects_and_writes_nothing(case: dict[str, str], tmp_path: Path) 
 
 
 def _parses(case: dict[str, str]) -> bool:
+    from indogeoie.formats.labelstudio_export import loads_strict
+
     try:
-        json.loads((HERE / case["file"]).read_bytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        loads_strict((HERE / case["file"]).read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return False
     return True
 
 
-# studio pull receives parsed JSON from the SDK, so it takes the exports that are JSON at all.
-@pytest.mark.parametrize("case", [c for c in by_kind("export") if _parses(c)], ids=lambda c: c["file"])
-def test_studio_pull_rejects_and_keeps_the_gold(case: dict[str, str], tmp_path: Path) -> None:
+# studio pull receives the server's export parsed (strictly), so it takes the exports that are JSON at all.
+PULL_LISTS = {"exports/all_cancelled.json", "exports/predictions_only.json"}  # reported as not annotated
+
+
+@pytest.mark.parametrize("case", [c for c in by_kind("export") if _parses(c) and c["file"] not in PULL_LISTS],
+                         ids=lambda c: c["file"])
+def test_studio_pull_rejects_and_keeps_the_gold(case: dict[str, str], tmp_path: Path, make_source: Any) -> None:
     export = json.loads((HERE / case["file"]).read_bytes().decode("utf-8"))
     gold = tmp_path / "gold.json"
     gold.write_bytes((paths.GOLD / "gold.json").read_bytes())
     source = str(HERE / case["file"])
+    text = "AS menyerang Irak pada 2020."
     with pytest.raises(IndoGeoIEError) as caught:
-        pull(export=export, out_file=gold, articles={"bad-1": "AS menyerang Irak pada 2020."}, source=source)
+        pull(export=export, gold_file=gold, articles={"bad-1": make_source("bad-1", text, [(0, len(text))])},
+             bases={}, source=source)
     assert any(re.search(case["message"], str(p)) and source in str(p) for p in caught.value.problems)
     assert gold.read_bytes() == (paths.GOLD / "gold.json").read_bytes()
 
@@ -109,16 +118,16 @@ def test_score_rejects(case: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize("case", by_kind("article"), ids=lambda c: c["file"])
-def test_ingest_rejects_and_writes_nothing(case: dict[str, str], tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
-    shutil.copytree(paths.ARTICLES, articles)
+def test_ingest_rejects_and_writes_nothing(case: dict[str, str], annotations_copy: Path, tmp_path: Path) -> None:
+    articles = annotations_copy / "articles"
+    metadata = (articles / "metadata.json").read_bytes()
     shutil.copy(HERE / case["file"], articles)
     tasks = tmp_path / "tasks.json"
-    result = runner.invoke(app_(), ["ingest", "--articles", str(articles), "--tasks", str(tasks)])
+    result = runner.invoke(app_(), ["ingest", "--annotations", str(annotations_copy), "--tasks", str(tasks)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert re.search(case["message"], result.output), result.output
     assert not tasks.exists()
-    assert (articles / "metadata.json").read_bytes() == (paths.ARTICLES / "metadata.json").read_bytes()
+    assert (articles / "metadata.json").read_bytes() == metadata
 
 
 HUNDRED_MB = 100 * 1024 * 1024
@@ -163,12 +172,31 @@ def test_a_100_mb_predictions_line_is_refused(tmp_path: Path) -> None:
     assert peak < 1024**3, f"peak memory {peak / 1024**2:.0f} MB"
 
 
-def test_a_100_mb_article_is_refused(tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
-    shutil.copytree(paths.ARTICLES, articles)
+def test_a_100_mb_article_is_refused(annotations_copy: Path, tmp_path: Path) -> None:
+    articles = annotations_copy / "articles"
     with (articles / "999_huge.txt").open("w", encoding="utf-8") as handle:
         for _ in range(HUNDRED_MB // (1 << 20)):
             handle.write("Isi berita. " * ((1 << 20) // 12))
-    result = runner.invoke(app_(), ["ingest", "--articles", str(articles), "--tasks", str(tmp_path / "t.json")])
+    result = runner.invoke(app_(), ["ingest", "--annotations", str(annotations_copy), "--tasks",
+                                    str(tmp_path / "t.json")])
     assert result.exit_code == 1
-    assert re.search(r"999_huge\.txt: doc 999_huge: the article is [\d,]+ bytes, more than the 5,242,880", result.output)
+    assert re.search(r"999_huge\.txt: doc 999_huge: the file is [\d,]+ bytes, more than the 5,242,880 allowed", result.output)
+
+
+def test_an_export_that_is_a_fifo_or_a_link_to_a_device_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.json"
+    device.symlink_to("/dev/zero")
+    for path in (fifo, device):
+        result = runner.invoke(app_(), ["validate", str(path), "--no-corpus"])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert re.search(rf"{re.escape(str(path))}: .*(not a regular file|symbolic link)", result.output), result.output
+
+
+def test_metadata_nested_50000_levels_deep_is_refused(annotations_copy: Path, tmp_path: Path) -> None:
+    (annotations_copy / "articles" / "metadata.json").write_bytes(b"[" * 50_000 + b"]" * 50_000)
+    result = runner.invoke(app_(), ["ingest", "--annotations", str(annotations_copy), "--tasks",
+                                    str(tmp_path / "t.json")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert re.search(r"metadata\.json: the metadata JSON is nested too deeply", result.output), result.output

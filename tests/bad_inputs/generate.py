@@ -47,7 +47,7 @@ def main() -> None:
         cases.append({"file": f"exports/{name}", "kind": "export", "message": message})
 
     valid = json.dumps([task()], indent=1).encode()
-    export("truncated.json", valid[: len(valid) // 2], r"invalid JSON near byte \d+")
+    export("truncated.json", valid[: len(valid) // 2], r"invalid JSON at line \d+ column \d+ \(character \d+\)")
     export("top_level_object.json", {"data": {"text": TEXT}}, r"an export must be a JSON list of tasks, not an object")
     export("empty.json", b"", r"the file is empty; expected a JSON list of tasks")
     export("missing_data.json", [{"annotations": []}], r"doc \(task #0\): missing key 'data'")
@@ -79,6 +79,46 @@ def main() -> None:
     export("not_utf8.json", valid.replace("menyerang".encode(), b"meny\xffrang", 1),
            r"not UTF-8: byte 0xff at byte offset \d+ cannot be decoded")
     export("bom.json", b"\xef\xbb\xbf" + valid, r"starts with a UTF-8 byte-order mark")
+    # The hostile classes: wrong JSON types where strings are expected, depth, ids, keys, meta, encodings.
+    export("label_is_list.json", changed(lambda t, r: r[0]["value"].update(labels=[["GPE"]])),
+           r"doc bad-1: region e1 \[0:2\]: unknown entity label \['GPE'\]")
+    export("from_name_object.json", changed(lambda t, r: r[0].update(from_name={"x": 1})),
+           r"doc bad-1: region e1: unknown from_name \{'x': 1\}")
+    export("role_is_object.json", changed(lambda t, r: r[4].update(labels=[{"role": "Actor"}])),
+           r"doc bad-1: region t1->e1: relation role")
+    export("deep_nesting.json", b'{"a": ' * 50_000 + b"1" + b"}" * 50_000, r"nested too deeply")
+    export("deep_nesting_list.json", b"[" * 50_000 + b"]" * 50_000, r"nested too deeply")
+    export("no_result_key.json", changed(lambda t, r: t["annotations"][0].pop("result")),
+           r"doc bad-1: annotation id 1 has no 'result'")
+    export("meta_published_number.json", changed(lambda t, r: t.update(meta={"published": 2020})),
+           r"doc bad-1: meta: published")
+    export("meta_published_list.json", changed(lambda t, r: t.update(meta={"published": ["2020", "~"]})),
+           r"doc bad-1: meta: published")
+    export("meta_bad_date.json", changed(lambda t, r: t.update(meta={"published": "2021-13-45"})),
+           r"doc bad-1: meta: published")
+    export("ground_truth_string.json", changed(lambda t, r: t["annotations"][0].update(ground_truth="false")),
+           r"doc bad-1: annotation id 1: ground_truth must be true or false, not 'false'")
+    export("unknown_direction.json", changed(lambda t, r: r[4].update(direction="up")),
+           r"doc bad-1: region t1->e1: relation direction 'up'")
+    export("region_without_id.json", changed(lambda t, r: (r[0].pop("id"), r[3].pop("id"))),
+           r"doc bad-1: a labels item needs a non-empty string id, not None")
+    export("relation_without_ids.json", changed(lambda t, r: (r[4].pop("from_id"), r[4].pop("to_id"))),
+           r"doc bad-1: a relation needs string from_id and to_id")
+    export("duplicate_key.json", valid.replace(b'"doc_id": "bad-1"', b'"doc_id": "bad-1", "doc_id": "bad-2"', 1),
+           r"the key 'doc_id' appears twice in one object")
+    export("lone_surrogate.json", valid.replace(b"menyerang", b"meny\\ud800rang"),
+           r"doc bad-1: data\.text has a lone surrogate \(U\+D800\) at offset 7")
+    export("doc_id_newline.json", changed(lambda t, r: t["data"].update(doc_id="bad\nerror: forged")),
+           r"doc \(task #0\): data\.doc_id 'bad\\nerror: forged' has a control character")
+    export("doc_id_ansi.json", changed(lambda t, r: t["data"].update(doc_id="bad\x1b[31m")), r"data\.doc_id")
+    export("nan.json", valid.replace(b'"start": 0', b'"start": NaN', 1), r"NaN is not a JSON number")
+    export("nul_after_bracket.json", b"[" + b"\x00" * 70_000, r"invalid JSON at line 1 column 2 \(character 1\)")
+    export("big_non_list.json", b'"' + b"a" * 1_100_000 + b'"', r"an export must be a JSON list of tasks, not a string")
+    # studio pull lists these two as not annotated instead of refusing them.
+    export("all_cancelled.json", changed(lambda t, r: t["annotations"][0].update(was_cancelled=True)),
+           r"doc bad-1: .*(cancelled|no annotation)")
+    export("predictions_only.json", changed(lambda t, r: t.update(predictions=t.pop("annotations"))),
+           r"doc bad-1: .*no annotation")
 
     predictions = HERE / "predictions"
     predictions.mkdir(exist_ok=True)
@@ -118,9 +158,15 @@ def main() -> None:
     articles.mkdir(exist_ok=True)
     (articles / "900_not_utf8.txt").write_bytes(b"Judul berita\n\nIsi \xe9 berita.\n")
     cases.append({"file": "articles/900_not_utf8.txt", "kind": "article",
-                  "message": r"900_not_utf8\.txt: not UTF-8: byte 0xe9 at byte offset 18"})
+                  "message": r"900_not_utf8\.txt: doc 900_not_utf8: not UTF-8: byte 0xe9 at byte offset 18"})
     (articles / "901_empty.txt").write_bytes(b"\n\n")
-    cases.append({"file": "articles/901_empty.txt", "kind": "article", "message": r"901_empty\.txt: the article is empty"})
+    cases.append({"file": "articles/901_empty.txt", "kind": "article", "message": r"901_empty\.txt: doc 901_empty: the article is empty"})
+
+    (articles / "902_bare_cr.txt").write_bytes(b"Judul berita\r\rIsi berita.\r")
+    cases.append({"file": "articles/902_bare_cr.txt", "kind": "article",
+                  "message": r"902_bare_cr\.txt: doc 902_bare_cr: \[12:13\]: a bare carriage return at character offset 12"})
+    (articles / "903_bom_only.txt").write_bytes(b"\xef\xbb\xbf")
+    cases.append({"file": "articles/903_bom_only.txt", "kind": "article", "message": r"903_bom_only\.txt: doc 903_bom_only: the article is empty"})
 
     (HERE / "cases.json").write_text(json.dumps(cases, indent=2) + "\n")
 

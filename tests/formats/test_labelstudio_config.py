@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
 import xml.etree.ElementTree as ET
 
 from label_studio_sdk.label_interface import LabelInterface
 
 from indogeoie import paths, schema
-from indogeoie.formats.articles import Article
-from indogeoie.formats.labelstudio_config import labeling_config
+from indogeoie.corpus.documents import SourceDocument
+from indogeoie.formats.labelstudio_config import KEY_RULES, instructions_html, labeling_config
 from indogeoie.formats.labelstudio_tasks import tasks_json
 
 
@@ -35,14 +36,26 @@ def test_committed_config_is_the_generated_one() -> None:
     assert schema.SCHEMA_VERSION in labeling_config()
 
 
-def test_tasks_carry_cleaned_text_doc_id_and_provenance(corpus: list[Article]) -> None:
+def test_tasks_carry_text_doc_id_provenance_and_drops(corpus: dict[str, SourceDocument]) -> None:
     tasks = json.loads(paths.TASKS_JSON.read_text(encoding="utf-8"))
-    assert paths.TASKS_JSON.read_text(encoding="utf-8") == tasks_json(corpus)
-    assert [t["data"]["doc_id"] for t in tasks] == sorted(a.doc_id for a in corpus)
-    for task, article in zip(tasks, sorted(corpus, key=lambda a: a.doc_id)):
-        assert task["data"]["text"] == article.text
-        assert task["meta"]["sha256"] == article.meta.sha256
-        assert task["meta"]["language"] == "ind"
+    assert paths.TASKS_JSON.read_text(encoding="utf-8") == tasks_json(list(corpus.values()))
+    assert [t["data"]["doc_id"] for t in tasks] == sorted(corpus)
+    for task in tasks:
+        document = corpus[task["data"]["doc_id"]]
+        assert task["data"]["text"] == document.text
+        assert task["meta"]["sha256"] == document.meta.sha256 and task["meta"]["licence"]
         assert task["meta"]["schema_version"] == schema.SCHEMA_VERSION
-        for start, end, rule in task["meta"]["cleaning_drops"]:
-            assert 0 <= start < end <= len(article.cleaned.raw) and rule
+        for drop in task["meta"]["drops"]:  # raw-text offsets (seed) or source coordinates (IndoSum)
+            if document.meta.source == "seed":
+                start, end, rule = drop
+                assert 0 <= start <= end and rule
+            else:
+                assert isinstance(drop[0], str) and all(isinstance(x, int) or x is None for x in drop[1:])
+
+
+def test_modality_is_required_per_trigger_and_the_instructions_carry_the_key_rules() -> None:
+    modality = ET.fromstring(labeling_config()).find(".//Choices")
+    assert modality is not None and modality.attrib["required"] == "true" and modality.attrib["perRegion"] == "true"
+    instructions = instructions_html()
+    assert all(html.escape(rule) in instructions for rule in KEY_RULES)
+    assert "FROM the trigger TO the entity" in instructions and "GUIDELINES.md" in instructions

@@ -44,9 +44,10 @@ def test_a_missing_field_is_named() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('{"d1": {"doc_id": "d1", "doc_id": "d1"}}', r"cannot read metadata JSON: duplicate keys \['doc_id'\]"),
-        ('{"d1": NaN}', r"cannot read metadata JSON: NaN is not JSON"),
-        ("[" * 50_000 + "]" * 50_000, r"cannot read metadata JSON"),
+        ('{"d1": {"doc_id": "d1", "doc_id": "d1"}}', r"invalid metadata JSON: the key 'doc_id' appears twice"),
+        ('{"d1": NaN}', r"invalid metadata JSON: NaN is not a JSON number"),
+        ("[" * 50_000 + "]" * 50_000, r"the metadata JSON is nested too deeply"),
+        ('{"d1": ', r"invalid metadata JSON at line 1 column 8 \(character 7\)"),
         ("[]", r"metadata must be a JSON object keyed by doc_id"),
     ],
 )

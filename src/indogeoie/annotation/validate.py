@@ -137,7 +137,12 @@ def export_files(paths: list[Path]) -> list[Path]:
 def read_exports(paths: list[Path]) -> ValidationReport:
     """Read exports (structure, names, offsets, ids), refusing a doc_id that repeats across files.
 
-    The checks that need tokens are :func:`validate_document`'s.
+    A gold file holds annotated documents only: a task without an annotation
+    that counts (none, all skipped, empty, or predictions only) is a problem
+    here, never a document without labels. (``studio pull`` reads exports of
+    work in progress with :func:`~indogeoie.formats.labelstudio_export.parse_export`,
+    which lists such tasks instead.) The checks that need tokens are
+    :func:`validate_document`'s.
     """
     files = export_files(paths)
     documents: list[AnnotatedDocument] = []
@@ -149,6 +154,8 @@ def read_exports(paths: list[Path]) -> ValidationReport:
     for file in files:
         report = read_export(file)
         problems += report.problems
+        problems += [Problem(f"{why}; a gold file holds annotated documents only", str(file), doc_id)
+                     for doc_id, why in report.unannotated]
         notes += report.notes
         for document in report.documents:
             if document.doc_id in seen:

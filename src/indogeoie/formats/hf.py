@@ -19,12 +19,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from indogeoie.text.alignment import spans_to_iob2
-from indogeoie.formats.metadata import DocumentMeta
 from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.formats.metadata import DocumentMeta
 from indogeoie.records import AnnotatedDocument, Event, Span
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLES, TRIGGER_TAGS
-from indogeoie.text.tokens import TokenizedText, tokenize
+from indogeoie.text.alignment import spans_to_iob2
+from indogeoie.text.tokens import TokenizedText
 
 CONFIGS = ("ner", "events", "documents")
 #: The sentence-level configs and the column that holds their IOB2 tags.

@@ -14,13 +14,12 @@ never read as a document without labels.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from indogeoie.errors import Problem
 from indogeoie.formats.labelstudio_task import MAX_TEXT_CHARS, TaskReader, choose_annotation
+from indogeoie.formats.strict_json import json_problem, loads_strict
 from indogeoie.records import AnnotatedDocument
 
 __all__ = ["MAX_TEXT_CHARS", "ExportReport", "choose_annotation", "parse_export", "read_export", "loads_strict"]
@@ -41,35 +40,10 @@ class ExportReport:
     unannotated: tuple[tuple[str, str], ...] = ()  # (doc_id, why)
 
 
-class DuplicateKeyError(ValueError):
-    """A JSON object with the same key twice."""
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        raise DuplicateKeyError(f"the key {duplicate!r} appears twice in one object")
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def loads_strict(text: str) -> Any:
-    """``json.loads``, refusing duplicate keys and NaN/Infinity (raises ValueError or RecursionError)."""
-    return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
-
-
-def _json_problem(error: Exception, text: str, file: str) -> Problem:
-    if isinstance(error, json.JSONDecodeError):
-        return Problem(f"invalid JSON at line {error.lineno} column {error.colno} (character {error.pos}): "
-                       f"{error.msg}", file)
+def _json_problem(error: Exception, file: str) -> Problem:
     if isinstance(error, RecursionError):
         return Problem("the JSON is nested too deeply to be an export", file)
-    return Problem(f"invalid JSON: {error}", file)
+    return json_problem(error, file=file)
 
 
 def parse_export(data: object, *, file: str, source: str = "annotations") -> ExportReport:
@@ -135,5 +109,5 @@ def read_export(path: Path, *, source: str = "annotations") -> ExportReport:
     try:
         data = loads_strict(text)
     except (ValueError, RecursionError) as error:
-        return ExportReport((), (_json_problem(error, text, str(path)),))
+        return ExportReport((), (_json_problem(error, str(path)),))
     return parse_export(data, file=str(path), source=source)

@@ -7,8 +7,10 @@ provenance, with what was dropped on the way from the source::
      "meta": {"doc_id": "...", "sha256": "...", "source": "seed", "outlet": "SINDOnews.com", ...,
               "schema_version": "1.0.0", "drops": [[0, 44, "title_slug"], ...], "sentences": null}}
 
-``sentences`` holds a pre-tokenised source's sentence offsets (null when the
-project tokenizes). A ``result`` list holds one ``labels`` item per region, one
+``drops`` lists what cleaning removed: ``[start, end, rule]`` in the raw
+article for a seed article, ``[rule, paragraph, sentence, token]`` in the
+source's own coordinates for an IndoSum record. ``sentences`` holds a
+pre-tokenised source's sentence offsets (null when the project tokenizes). A ``result`` list holds one ``labels`` item per region, one
 ``choices`` item per trigger (the modality, same id as the trigger) and one
 ``relation`` item per argument, from the trigger to the entity.
 """
@@ -21,7 +23,13 @@ from typing import Any
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.formats.metadata import meta_record
 from indogeoie.records import AnnotatedDocument, Span
-from indogeoie.schema import ENTITY_CONTROL, MODALITY_CONTROL, SCHEMA_VERSION, TEXT_OBJECT, TRIGGER_CONTROL
+from indogeoie.schema import (
+    ENTITY_CONTROL,
+    MODALITY_CONTROL,
+    SCHEMA_VERSION,
+    TEXT_OBJECT,
+    TRIGGER_CONTROL,
+)
 
 
 def task_meta(document: SourceDocument) -> dict[str, Any]:

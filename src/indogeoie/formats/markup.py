@@ -38,8 +38,8 @@ from dataclasses import dataclass
 
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
-from indogeoie.text.alignment import edge_problem
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, ROLE_FILLERS, ROLES
+from indogeoie.text.alignment import edge_problem
 
 SAMPLE = """# IndoGeoIE annotation
 doc: d1

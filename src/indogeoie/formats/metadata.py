@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.formats.strict_json import json_problem, loads_strict
 from indogeoie.schema import LANGUAGE_ISO639_3
 
 SOURCES = ("seed", "indosum")
@@ -140,27 +141,15 @@ def meta_record(meta: DocumentMeta) -> dict[str, Any]:
     return asdict(meta)
 
 
-def _no_constants(name: str) -> float:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [k for k, _ in pairs]
-    duplicates = sorted({k for k in keys if keys.count(k) > 1})
-    if duplicates:
-        raise ValueError(f"duplicate keys {duplicates}")
-    return dict(pairs)
-
-
 def load_metadata_text(text: str, *, file: str) -> dict[str, DocumentMeta]:
     """Read a ``metadata.json`` text (an object keyed by doc_id); raise with every problem.
 
     Duplicate keys, NaN and nesting beyond what metadata needs are refused.
     """
     try:
-        records = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
-    except (json.JSONDecodeError, ValueError, RecursionError) as error:
-        raise IndoGeoIEError(Problem(f"cannot read metadata JSON: {str(error)[:200]}", file=file)) from None
+        records = loads_strict(text)
+    except (ValueError, RecursionError) as error:
+        raise IndoGeoIEError(json_problem(error, file=file, what="metadata JSON")) from None
     if not isinstance(records, dict):
         raise IndoGeoIEError(Problem("metadata must be a JSON object keyed by doc_id", file=file))
     problems = [p for doc_id, record in records.items() for p in meta_problems(record, file=file, doc_id=doc_id)]

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.formats.strict_json import json_problem, loads_strict
 from indogeoie.schema import EVENT_TYPES, NER_TAGS, ROLES, TRIGGER_TAGS
 
 if TYPE_CHECKING:
@@ -71,12 +72,14 @@ def _lines(path: Path) -> Iterator[tuple[int, Any, Problem | None]]:
             if not raw.strip():
                 continue
             try:
-                yield number, json.loads(raw.decode("utf-8")), None
+                yield number, loads_strict(raw.decode("utf-8")), None
             except UnicodeDecodeError as error:
                 yield number, None, Problem(f"line {number}: not UTF-8 (byte {error.start} of the line)", str(path))
             except json.JSONDecodeError as error:
                 yield number, None, Problem(f"line {number}: invalid JSON: {error.msg} at column {error.colno}",
                                             str(path))
+            except (ValueError, RecursionError) as error:
+                yield number, None, Problem(f"line {number}: {json_problem(error, file=None).message}", str(path))
 
 
 def read_tag_predictions(path: Path, *, config: str, gold: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -217,8 +220,8 @@ def predicted_documents(folder: Path, *, texts: dict[str, str], where: str = "lo
     with the same offsets. Region ids are ``pe001``, ``pt001``, ... so that they
     never collide with gold ids.
     """
-    from indogeoie.text.alignment import iob2_to_spans
     from indogeoie.records import AnnotatedDocument, Argument, Event, Span
+    from indogeoie.text.alignment import iob2_to_spans
     from indogeoie.text.tokens import tokenize
 
     tags_file, events_file = folder / f"{where}.jsonl", folder / f"{where}.arguments.jsonl"
