@@ -99,6 +99,8 @@ def edge_problem(text: str) -> str | None:
     "span 'Irak ,' ends with punctuation ','"
     >>> edge_problem("Rabu ( 24 / 1 )") is None
     True
+    >>> edge_problem("6,88 %") is None
+    True
     """
     for side, char in (("starts", text[0]), ("ends", text[-1])):
         if char.isspace():
@@ -108,5 +110,7 @@ def edge_problem(text: str) -> str | None:
                 continue  # "Rabu (24/1/2024)": the bracket closes inside the span
             if side == "ends" and char == "." and any(c.isalpha() for c in text.split()[-1]):
                 continue  # an abbreviation token such as "C." keeps its period
+            if side == "ends" and char == "%" and len(text) > 1:
+                continue  # a percentage keeps its sign, as it keeps "persen"
             return f"span {text!r} {side} with punctuation {char!r}"
     return None
