@@ -17,7 +17,7 @@ from indogeoie.formats.markup import parse_markup, write_markup
 from indogeoie.formats.labelstudio_export import parse_export
 from indogeoie.formats.labelstudio_tasks import document_result
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
-from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLES, TRIGGER_TAGS
+from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLE_FILLERS, ROLES, TRIGGER_TAGS
 from indogeoie.text.tokens import Token, pretokenized, tokenize
 
 EXAMPLES = settings(max_examples=500, deadline=None, derandomize=True, database=None,
@@ -73,7 +73,10 @@ def documents(draw: st.DrawFn, within_sentences: bool = False) -> AnnotatedDocum
         arguments: list[Argument] = []
         if entities:
             for role in draw(st.lists(st.sampled_from(ROLES), max_size=3)):
-                ref = draw(st.sampled_from(entities)).id
+                fillers = [e for e in entities if e.label in ROLE_FILLERS[role]]  # the guidelines' role types
+                if not fillers:
+                    continue
+                ref = draw(st.sampled_from(fillers)).id
                 if (role, ref) not in {(a.role, a.ref_id) for a in arguments}:
                     arguments.append(Argument(role, ref))
         events.append(Event(f"t{index:03d}", kind, draw(st.sampled_from(MODALITIES)),
