@@ -3,9 +3,18 @@ from __future__ import annotations
 import pytest
 
 from indogeoie import paths
-from indogeoie.annotation.agreement import agreement
+import json
+from pathlib import Path
+
+from indogeoie.annotation.agreement import (
+    agreement,
+    agreement_markdown,
+    agreement_of_export,
+    annotations_by_annotator,
+    load_studies,
+)
+from indogeoie.formats.labelstudio_gold import gold_task
 from indogeoie.errors import IndoGeoIEError
-from indogeoie.formats.labelstudio_export import read_export
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 
 TEXT = "AS menyerang Irak dan Iran"
@@ -44,13 +53,31 @@ def test_different_texts_are_refused() -> None:
         agreement((doc((), ()),), (other,), files=("A", "B"))
 
 
-def test_committed_agreement_annotations_cover_two_whole_articles() -> None:
-    a = read_export(paths.AGREEMENT / "annotator-a.json")
-    b = read_export(paths.AGREEMENT / "annotator-b.json")
-    assert a.problems == () and b.problems == ()
-    assert [d.doc_id for d in a.documents] == [d.doc_id for d in b.documents]
-    assert len(a.documents) >= 2
-    result = agreement(a.documents, b.documents)
-    assert 0 < result.entities.f1 <= 1 and 0 < result.arguments.f1 <= 1
-    # The annotations are really two: they disagree somewhere.
-    assert result.entities.f1 < 1 or result.triggers.f1 < 1 or result.arguments.f1 < 1
+def test_each_committed_study_is_two_real_annotations_of_whole_articles(corpus: dict) -> None:
+    studies = load_studies(paths.AGREEMENT, corpus=corpus)
+    assert {s.name for s in studies} >= {"v1", "v2"}
+    for study in studies:
+        assert [d.doc_id for d in study.first] == [d.doc_id for d in study.second]
+        result = study.result()
+        assert 0 < result.entities.f1 <= 1 and 0 < result.arguments.f1 <= 1
+        # The annotations are really two: they disagree somewhere.
+        assert result.entities.f1 < 1 or result.triggers.f1 < 1 or result.arguments.f1 < 1
+
+
+def test_agreement_of_two_annotators_in_one_export(tmp_path: Path) -> None:
+    first = doc((AS, IRAK, IRAN), ())
+    second = doc((AS, Span("e2", "LOC", 13, 17, "Irak")), ())
+    task = gold_task(first, annotator="x")
+    other = gold_task(second, annotator="x")["annotations"][0]
+    task["annotations"] = [{**task["annotations"][0], "completed_by": 1},
+                           {**other, "completed_by": 2},
+                           {**other, "completed_by": 3, "was_cancelled": True}]  # a skip is no annotation
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task]))
+    found = annotations_by_annotator(path)
+    assert sorted(found) == ["1", "2"]
+    assert found["1"][0].entities == first.entities and found["2"][0].entities == second.entities
+    assert agreement_of_export(path) == agreement_markdown(
+        agreement((first,), (second,)), names=("1", "2"))
+    with pytest.raises(IndoGeoIEError, match="expected two annotators"):
+        agreement_of_export(path, annotators=("1", "9"))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from indogeoie import paths
+from indogeoie.corpus.documents import load_corpus
 from indogeoie.cli import app
 
 runner = CliRunner()
@@ -16,7 +17,7 @@ runner = CliRunner()
 def test_ingest_check_passes_on_the_committed_outputs() -> None:
     result = runner.invoke(app, ["ingest", "--check"])
     assert result.exit_code == 0, result.output
-    assert "5 articles" in result.output
+    assert f"{len(load_corpus(paths.ANNOTATIONS))} documents" in result.output
 
 
 def test_config_check_passes_on_the_committed_outputs() -> None:
@@ -33,14 +34,12 @@ def test_config_check_fails_on_a_stale_config(tmp_path: Path) -> None:
     assert f"out of date: {stale}" in result.output
 
 
-def test_ingest_bad_file_exits_1_with_a_located_message(tmp_path: Path) -> None:
-    folder = tmp_path / "articles"
-    shutil.copytree(paths.ARTICLES, folder)
-    (folder / "900_bad.txt").write_bytes(b"\xc3\x28 rusak")
-    result = runner.invoke(app, ["ingest", "--articles", str(folder),
+def test_ingest_bad_file_exits_1_with_a_located_message(annotations_copy: Path, tmp_path: Path) -> None:
+    (annotations_copy / "articles" / "900_bad.txt").write_bytes(b"\xc3\x28 rusak")
+    result = runner.invoke(app, ["ingest", "--annotations", str(annotations_copy),
                                  "--tasks", str(tmp_path / "t.json")])
     assert result.exit_code == 1
-    assert "900_bad.txt: not UTF-8: byte 0xc3 at byte offset 0" in result.output
+    assert "900_bad.txt: doc 900_bad: not UTF-8: byte 0xc3 at byte offset 0" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "t.json").exists()
 
@@ -53,7 +52,7 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
 def test_validate_passes_on_the_gold() -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
-    assert "5 documents" in result.output
+    assert f"{len(load_corpus(paths.ANNOTATIONS))} documents" in result.output
 
 
 def test_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
@@ -73,8 +72,8 @@ def test_stats_check_passes_on_the_committed_statistics() -> None:
 
 
 def test_agreement_prints_the_table() -> None:
-    result = runner.invoke(app, ["agreement", str(paths.AGREEMENT / "annotator-a.json"),
-                                 str(paths.AGREEMENT / "annotator-b.json")])
+    result = runner.invoke(app, ["agreement", str(paths.AGREEMENT / "v2" / "annotator-a.json"),
+                                 str(paths.AGREEMENT / "v2" / "annotator-b.json")])
     assert result.exit_code == 0, result.output
     assert "| entities (span + type) |" in result.output
 

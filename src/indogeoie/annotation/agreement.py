@@ -190,3 +190,58 @@ def agreement_of_files(first: Path, second: Path) -> str:
     a = validated([first], with_corpus=False).documents
     b = validated([second], with_corpus=False).documents
     return agreement_markdown(agreement(a, b, files=(str(first), str(second))), names=(first.name, second.name))
+
+
+def annotations_by_annotator(path: Path) -> dict[str, tuple[AnnotatedDocument, ...]]:
+    """Every live annotation of an export, grouped by who made it (``completed_by``).
+
+    A Label Studio export of a project where two annotators labelled the same
+    tasks holds both annotations per task; this separates them so that
+    :func:`agreement` can compare them.
+
+    Raises:
+        IndoGeoIEError: the export cannot be read, or an annotation in it is broken (located).
+    """
+    from indogeoie.formats.labelstudio_export import load_export, parse_export
+
+    data, problems = load_export(path)
+    if problems:
+        raise IndoGeoIEError(list(problems))
+    if not isinstance(data, list):
+        raise IndoGeoIEError(Problem("an export must be a JSON list of tasks", str(path)))
+    split: dict[str, list[dict[str, object]]] = {}
+    for task in data:
+        if not isinstance(task, dict) or not isinstance(task.get("annotations"), list):
+            continue  # parse_export below reports it
+        for annotation in task["annotations"]:
+            if isinstance(annotation, dict) and annotation.get("was_cancelled") is not True:
+                who = str(annotation.get("completed_by"))
+                split.setdefault(who, []).append({**task, "annotations": [annotation]})
+    documents = {}
+    for who, tasks in sorted(split.items()):
+        report = parse_export(tasks, file=str(path))
+        if report.problems:
+            raise IndoGeoIEError(list(report.problems))
+        documents[who] = report.documents
+    return documents
+
+
+def agreement_of_export(path: Path, *, annotators: tuple[str, str] | None = None) -> str:
+    """The agreement report of two annotators' work on the same tasks of one export.
+
+    Args:
+        path: a Label Studio JSON export whose tasks hold an annotation by each of two annotators.
+        annotators: which two (``completed_by`` values) when the export has more than two.
+    """
+    found = annotations_by_annotator(path)
+    names = annotators or tuple(sorted(found))
+    if len(names) != 2 or not all(n in found for n in names):
+        raise IndoGeoIEError(Problem(f"expected two annotators; the export has {sorted(found)} "
+                                     "(choose two with --annotators)", str(path)))
+    first, second = (found[n] for n in names)
+    shared = sorted({d.doc_id for d in first} & {d.doc_id for d in second})
+    if not shared:
+        raise IndoGeoIEError(Problem(f"annotators {names[0]} and {names[1]} share no task", str(path)))
+    pick = [tuple(d for d in docs if d.doc_id in shared) for docs in (first, second)]
+    return agreement_markdown(agreement(pick[0], pick[1], files=(f"{path} ({names[0]})", f"{path} ({names[1]})")),
+                              names=(str(names[0]), str(names[1])))

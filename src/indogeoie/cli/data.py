@@ -78,15 +78,28 @@ def validate(
 
 @app.command()
 def agreement(
-    first: Annotated[Path, typer.Argument(help="First annotation (Label Studio export).")],
-    second: Annotated[Path, typer.Argument(help="Second annotation of the same documents.")],
+    first: Annotated[Path, typer.Argument(help="First annotation, or one export holding two annotators' work.")],
+    second: Annotated[Optional[Path], typer.Argument(help="Second annotation of the same documents.")] = None,
+    annotators: Annotated[Optional[list[str]], typer.Option(
+        "--annotators", help="With one export of more than two annotators: the two to compare.")] = None,
 ) -> None:
-    """Inter-annotator agreement: entity, trigger and argument F1, modality agreement."""
-    from indogeoie.annotation.agreement import agreement_of_files
+    """Inter-annotator agreement: entity, trigger and argument F1, modality agreement.
+
+    Give two exports, or one Label Studio export (`studio pull` keeps only the
+    annotation that counts, so export the project itself) whose tasks carry an
+    annotation by each of two annotators.
+    """
+    from indogeoie.annotation.agreement import agreement_of_export, agreement_of_files
 
     _exists(first, "FIRST")
-    _exists(second, "SECOND")
-    console.print(run(lambda: agreement_of_files(first, second)), markup=False)
+    if second is not None:
+        _exists(second, "SECOND")
+        console.print(run(lambda: agreement_of_files(first, second)), markup=False)
+        return
+    if annotators is not None and len(annotators) != 2:
+        raise typer.BadParameter("give exactly two", param_hint="--annotators")
+    pair = (annotators[0], annotators[1]) if annotators else None
+    console.print(run(lambda: agreement_of_export(first, annotators=pair)), markup=False)
 
 
 @app.command()

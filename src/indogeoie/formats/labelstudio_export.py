@@ -82,6 +82,30 @@ def parse_export(data: object, *, file: str, source: str = "annotations") -> Exp
     return ExportReport(tuple(documents), tuple(problems), tuple(notes), tuple(unannotated))
 
 
+def load_export(path: Path) -> tuple[object, tuple[Problem, ...]]:
+    """An export file's JSON, read strictly, or the problems that stop it from being read."""
+    from indogeoie.errors import IndoGeoIEError
+    from indogeoie.formats.articles import read_regular_file
+
+    try:
+        raw = read_regular_file(path, limit=MAX_EXPORT_BYTES)
+    except IndoGeoIEError as error:
+        return None, tuple(error.problems)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, (Problem("starts with a UTF-8 byte-order mark; expected plain UTF-8 JSON", str(path)),)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, (Problem(f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start} "
+                              "cannot be decoded; expected UTF-8 JSON", str(path)),)
+    if not text.strip():
+        return None, (Problem("the file is empty; expected a JSON list of tasks", str(path)),)
+    try:
+        return loads_strict(text), ()
+    except (ValueError, RecursionError) as error:
+        return None, (_json_problem(error, str(path)),)
+
+
 def read_export(path: Path, *, source: str = "annotations") -> ExportReport:
     """Read and check a Label Studio JSON export file.
 
@@ -89,25 +113,7 @@ def read_export(path: Path, *, source: str = "annotations") -> ExportReport:
         path: the export.
         source: read ``"annotations"`` (default) or ``"predictions"``.
     """
-    from indogeoie.errors import IndoGeoIEError
-    from indogeoie.formats.articles import read_regular_file
-
-    try:
-        raw = read_regular_file(path, limit=MAX_EXPORT_BYTES)
-    except IndoGeoIEError as error:
-        return ExportReport((), tuple(error.problems))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return ExportReport((), (Problem("starts with a UTF-8 byte-order mark; expected plain UTF-8 JSON",
-                                         str(path)),))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return ExportReport((), (Problem(f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start} "
-                                         "cannot be decoded; expected UTF-8 JSON", str(path)),))
-    if not text.strip():
-        return ExportReport((), (Problem("the file is empty; expected a JSON list of tasks", str(path)),))
-    try:
-        data = loads_strict(text)
-    except (ValueError, RecursionError) as error:
-        return ExportReport((), (_json_problem(error, str(path)),))
+    data, problems = load_export(path)
+    if problems:
+        return ExportReport((), problems)
     return parse_export(data, file=str(path), source=source)
