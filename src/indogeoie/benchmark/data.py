@@ -1,8 +1,8 @@
 """The built dataset as the benchmark reads it: every config through ``datasets.load_dataset``.
 
-Sentences of every split with their string tags, each sentence's split and
-fold, each document's text, and the gold mentions and argument tuples per
-document.
+Sentences of every split with their string tags, and per document its text,
+split, gold entity spans and gold events. The manifest is checked first, so a
+tampered or truncated dataset is refused, never scored.
 """
 
 from __future__ import annotations
@@ -11,70 +11,91 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from indogeoie.benchmark.scoring import ArgumentTuple
+from indogeoie.benchmark.metrics import Event, Events
 from indogeoie.benchmark.types import Sentence
+from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 from indogeoie.text.alignment import iob2_to_spans
 from indogeoie.text.tokens import Token
 
-Mentions = dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]  # doc -> entities, triggers
+SPLITS = ("train", "validation", "test")
+Span = tuple[int, int, str]  # start, end, type
 
 
 @dataclass(frozen=True)
 class BenchmarkData:
-    """The dataset as the baselines see it."""
+    """The dataset as the baselines and the scorer see it."""
 
     sentences: list[Sentence]  # every split, in dataset order
-    split_of: dict[str, str]  # sentence id -> split
-    fold_of: dict[str, int]  # sentence id -> fold
+    split_of: dict[str, str]  # doc_id -> split
     texts: dict[str, str]  # doc_id -> text
-    gold_arguments: dict[str, set[ArgumentTuple]]  # doc_id -> tuples
-    gold_mentions: Mentions
-    checksums: dict[str, str]
+    entities: dict[str, list[Span]]  # doc_id -> gold entity spans
+    events: Events  # gold events
     fingerprint: str
+
+    def split(self, name: str) -> list[Sentence]:
+        return [s for s in self.sentences if self.split_of[s.doc_id] == name]
+
+    def doc_ids(self, split: str) -> list[str]:
+        return sorted(d for d, s in self.split_of.items() if s == split)
+
+
+def check_manifest(dataset_dir: Path) -> str:
+    """The dataset's fingerprint (sha256 of its manifest) after checking every file it lists.
+
+    Raises:
+        IndoGeoIEError: a file is missing, or its bytes differ from the manifest.
+    """
+    manifest = dataset_dir / "MANIFEST.sha256"
+    if not manifest.is_file():
+        raise IndoGeoIEError(Problem("no MANIFEST.sha256; not a dataset built by `indogeoie build`", str(dataset_dir)))
+    problems = []
+    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines()[1:], start=2):
+        digest, _, rel = line.partition("  ")
+        path = dataset_dir / rel
+        if not path.is_file():
+            problems.append(Problem(f"listed in MANIFEST.sha256 (line {number}) but missing", str(path)))
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            problems.append(Problem(f"its sha256 differs from MANIFEST.sha256 (line {number}); the dataset was "
+                                    "changed after it was built: rebuild it with `indogeoie build`", str(path)))
+    if problems:
+        raise IndoGeoIEError(problems)
+    return hashlib.sha256(manifest.read_bytes()).hexdigest()
+
+
+def tokens_of(sentence: Sentence) -> list[Token]:
+    return [Token(w, a, b) for w, a, b in zip(sentence.tokens, sentence.token_starts, sentence.token_ends, strict=True)]
 
 
 def load_benchmark_data(dataset_dir: Path, cache_dir: Path) -> BenchmarkData:
     """Read the ``ner``, ``events`` and ``documents`` configs with ``datasets.load_dataset``."""
     from datasets import load_dataset
 
+    fingerprint = check_manifest(dataset_dir)
     ner = load_dataset(str(dataset_dir), "ner", cache_dir=str(cache_dir))
     events = load_dataset(str(dataset_dir), "events", cache_dir=str(cache_dir))
     documents = load_dataset(str(dataset_dir), "documents", cache_dir=str(cache_dir))
-    sentences, split_of, fold_of = [], {}, {}
-    for split in ("train", "validation", "test"):
+    sentences, split_of, texts, entities, gold = [], {}, {}, {}, {}
+    for split in SPLITS:
         for row, event_row in zip(ner[split], events[split], strict=True):
             sentences.append(Sentence(row["id"], row["doc_id"], row["tokens"], row["token_starts"], row["token_ends"],
                                       [NER_TAGS[t] for t in row["ner_tags"]],
                                       [TRIGGER_TAGS[t] for t in event_row["trigger_tags"]]))
-            split_of[row["id"]] = split
-            fold_of[row["id"]] = row["fold"]
-    texts, gold_arguments, gold_mentions = {}, {}, {}
-    for split in documents:
         for doc in documents[split]:
-            texts[doc["doc_id"]] = doc["text"]
-            spans = {e["id"]: e["offsets"][0] for e in doc["entities"]}
-            gold_arguments[doc["doc_id"]] = {
-                (doc["doc_id"], ev["trigger"]["offsets"][0][0], ev["trigger"]["offsets"][0][1], a["role"],
-                 spans[a["ref_id"]][0], spans[a["ref_id"]][1])
-                for ev in doc["events"] for a in ev["arguments"]}
-            gold_mentions[doc["doc_id"]] = (
-                [(e["offsets"][0][0], e["offsets"][0][1], e["type"]) for e in doc["entities"]],
-                [(e["trigger"]["offsets"][0][0], e["trigger"]["offsets"][0][1], e["type"]) for e in doc["events"]])
-    checksums = {}
-    manifest = dataset_dir / "MANIFEST.sha256"
-    for line in manifest.read_text(encoding="utf-8").splitlines()[1:]:
-        digest, rel = line.split("  ", 1)
-        checksums[rel] = digest
-    fingerprint = hashlib.sha256(manifest.read_bytes()).hexdigest()
-    return BenchmarkData(sentences, split_of, fold_of, texts, gold_arguments, gold_mentions, checksums, fingerprint)
+            doc_id = doc["doc_id"]
+            split_of[doc_id], texts[doc_id] = split, doc["text"]
+            spans = {e["id"]: (e["offsets"][0][0], e["offsets"][0][1], e["type"]) for e in doc["entities"]}
+            entities[doc_id] = sorted(spans.values())
+            gold[doc_id] = tuple(sorted((
+                Event(ev["type"], ev["trigger"]["offsets"][0][0], ev["trigger"]["offsets"][0][1], ev["modality"],
+                      tuple(sorted((a["role"], spans[a["ref_id"]][0], spans[a["ref_id"]][1]) for a in ev["arguments"])))
+                for ev in doc["events"]), key=lambda e: (e.start, e.end, e.type)))
+    return BenchmarkData(sentences, split_of, texts, entities, Events(gold), fingerprint)
 
 
-def mentions_by_document(sentences: list[Sentence], ner: list[list[str]], triggers: list[list[str]]) -> Mentions:
-    """Predicted entity and trigger spans (document offsets) of each document, from sentence tags."""
-    mentions: Mentions = {s.doc_id: ([], []) for s in sentences}
-    for sentence, n, t in zip(sentences, ner, triggers, strict=True):
-        tokens = [Token(w, a, b) for w, a, b in zip(sentence.tokens, sentence.token_starts, sentence.token_ends)]
-        mentions[sentence.doc_id][0].extend(iob2_to_spans(tokens, n))
-        mentions[sentence.doc_id][1].extend(iob2_to_spans(tokens, t))
-    return mentions
+def spans_by_document(sentences: list[Sentence], tags: list[list[str]]) -> dict[str, list[Span]]:
+    """Predicted spans (document offsets) of each document, from sentence tags."""
+    found: dict[str, list[Span]] = {s.doc_id: [] for s in sentences}
+    for sentence, sequence in zip(sentences, tags, strict=True):
+        found[sentence.doc_id].extend(iob2_to_spans(tokens_of(sentence), sequence))
+    return found

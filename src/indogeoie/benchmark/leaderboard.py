@@ -1,97 +1,97 @@
-"""The leaderboard: results/LEADERBOARD.md from the results, and its copy in the README."""
+"""The leaderboard: results/LEADERBOARD.md from the systems' results.
+
+Rows are systems on the test split. Each cell is the score with its 95%
+cluster-bootstrap interval; ``*`` marks a score that differs significantly
+(paired bootstrap, p < 0.05) from the same column of the row below it.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from indogeoie import io
-from indogeoie.benchmark.protocols import ModelRun
+from indogeoie.benchmark.metrics import METRIC_NAMES
 from indogeoie.dataset.release import DATASET_VERSION
-from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import SCHEMA_VERSION
 
-README_BEGIN = "<!-- BEGIN LEADERBOARD (written by make benchmark) -->"
-README_END = "<!-- END LEADERBOARD -->"
+COLUMNS = tuple(METRIC_NAMES)
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.3f}"
+def _cell(metric: dict[str, Any] | None, mark: bool) -> str:
+    if metric is None:
+        return "–"
+    low, high = metric["ci95"]
+    return f"{metric['value']:.3f}{' *' if mark else ''} <sub>{low:.3f}–{high:.3f}</sub>"
 
 
-def leaderboard_markdown(runs: list[ModelRun], not_run: dict[str, str]) -> str:
-    """results/LEADERBOARD.md."""
-    lines = ["# Leaderboard", "",
-             f"IndoGeoIE {DATASET_VERSION} (schema {SCHEMA_VERSION}). Written by `make benchmark`; "
-             "every number comes from `results/<model>.json`.", "",
-             "Headline: seqeval `mode=\"strict\", scheme=IOB2` micro F1 on the test split (one document), with "
-             "its 95% bootstrap interval over sentences; seqeval's default (conlleval) mode and macro F1 beside. "
-             "LODO: mean ± sample standard deviation of the strict micro F1 over the five "
-             "leave-one-document-out folds. Identification: a chunk's span is right, whatever its type.", "",
-             "## Entities", "",
-             "| Model | test F1 (strict) | 95% CI | test F1 (default) | test macro F1 | LODO F1 |",
-             "| --- | --- | --- | --- | --- | --- |"]
-    taggers = [r for r in runs if r.name != "rules"]
-    for task, title in (("entities", None), ("triggers", "Event triggers (classification: span and type)")):
-        if title:
-            lines += ["", f"## {title}", "",
-                      "| Model | test F1 (strict) | 95% CI | test F1 (default) | test macro F1 | "
-                      "identification F1 (strict) | LODO F1 |",
-                      "| --- | --- | --- | --- | --- | --- | --- |"]
-        for run in taggers:
-            test = run.results["protocols"]["fixed"]["test"][task]
-            lodo = run.results["protocols"]["lodo"]["mean_std"][task]
-            strict, default = test["classification"]["strict"], test["classification"]["default"]
-            ci = test["strict_micro_f1_ci95"]
-            cells = [run.name, _fmt(strict["micro"]["f1"]), f"{_fmt(ci[0])}–{_fmt(ci[1])}",
-                     _fmt(default["micro"]["f1"]), _fmt(strict["macro_f1"])]
-            if task == "triggers":
-                cells.append(_fmt(test["identification"]["strict"]["micro"]["f1"]))
-            cells.append(f"{_fmt(lodo['mean'])} ± {_fmt(lodo['std'])}")
-            lines.append("| " + " | ".join(cells) + " |")
-        for name, reason in not_run.items():
-            lines.append(f"| {name} | not run: {reason} | | | | " + ("| " if task == "triggers" else "") + "|")
-    lines += ["", "## Arguments", "",
-              "F1 over (doc, trigger span, role, argument span) tuples, by the rules baseline "
-              "(`baselines/arguments.py`), on gold triggers and entities or on a tagger's predictions.", "",
-              "| Input | test F1 | 95% CI | test identification F1 | LODO F1 |", "| --- | --- | --- | --- | --- |"]
-    for run in runs:
-        if run.name == "rules":
-            test = run.results["protocols"]["fixed"]["test"]
-            lodo = run.results["protocols"]["lodo"]["mean_std"]["arguments"]
-            label = "gold triggers and entities"
-        else:
-            test = run.results["protocols"]["fixed"]["test"]["arguments_end_to_end"]
-            lodo = run.results["protocols"]["lodo"]["mean_std"]["arguments_end_to_end"]
-            label = f"{run.name} predictions"
-        ci = test["classification_f1_ci95"]
-        lines.append(f"| {label} | {_fmt(test['classification']['f1'])} | {_fmt(ci[0])}–{_fmt(ci[1])} | "
-                     f"{_fmt(test['identification']['f1'])} | {_fmt(lodo['mean'])} ± {_fmt(lodo['std'])} |")
-    if not_run:
-        lines += ["", "## Not run", ""]
-        for name, reason in not_run.items():
-            lines.append(f"* `{name}`: {reason}.")
-    lines += ["", "Plots: `results/per_type_f1.png` (per-type strict F1 of each model, LODO pooled), "
-              "`results/confusion_entities.png` (token-level entity type confusion of the best entity model, "
-              "LODO pooled).", ""]
+def _header() -> list[str]:
+    return ["| System | " + " | ".join(METRIC_NAMES[c] for c in COLUMNS) + " |",
+            "| --- |" + " --- |" * len(COLUMNS)]
+
+
+def main_table(rows: list[dict[str, Any]], split: str) -> list[str]:
+    """One row per system: every metric with its interval and the significance mark against the next row."""
+    lines = _header()
+    for index, row in enumerate(rows):
+        metrics = row["reports"][split]["metrics"]
+        below = row.get("compared_with_next", {}).get(split, {}) if index + 1 < len(rows) else {}
+        cells = [_cell(metrics.get(c), bool(below.get(c, {}).get("significant"))) for c in COLUMNS]
+        lines.append(f"| {row['system']} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _per_type(table: dict[str, Any], title: str) -> list[str]:
+    lines = [f"**{title}**", "", "| Type | P | R | F1 | gold | predicted |", "| --- | --- | --- | --- | --- | --- |"]
+    for label, s in table.items():
+        lines.append(f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['gold']} | "
+                     f"{s['predicted']} |")
+    return lines + [""]
+
+
+def leaderboard_markdown(rows: list[dict[str, Any]], not_run: dict[str, str]) -> str:
+    """results/LEADERBOARD.md from the systems' results (``results/<system>.json``)."""
+    first = rows[0] if rows else {}
+    boot = first.get("provenance", {}).get("bootstrap", {})
+    lines = [
+        "# Leaderboard", "",
+        f"IndoGeoIE {DATASET_VERSION} (schema {SCHEMA_VERSION}). Written by `make benchmark`; every number comes "
+        "from `results/<system>.json`, and recomputes from the predictions in `results/predictions/`.", "",
+        "Test split. Each cell: the score, and below it its 95% interval from a bootstrap over documents "
+        f"({boot.get('replicates', '?')} replicates). `*`: significantly different from the row below "
+        "(paired bootstrap on the same replicates, p < 0.05). Metrics are defined in the README. "
+        f"`{rows[-1]['system'] if rows else 'gold-mentions'}` scores the argument model on gold entities and "
+        "triggers.", "",
+        *main_table(rows, "test"), "",
+    ]
+    seeds = [r for r in rows if r.get("seed_scores")]
+    if seeds:
+        lines += ["Over seeds (mean ± sd, test):", ""]
+        for row in seeds:
+            parts = [f"{METRIC_NAMES[m]} {v['mean']:.3f} ± {v['sd']:.3f}" for m, v in row["seed_scores"].items()]
+            lines.append(f"* {row['system']} (seeds {row['seeds']}): " + "; ".join(parts))
+        lines.append("")
+    lines += ["## Validation", "", *main_table(rows, "validation"), "",
+              "## How each row was made", "", "| System | Seeds | Settings | Command |", "| --- | --- | --- | --- |"]
+    for row in rows:
+        lines.append(f"| {row['system']} | {', '.join(map(str, row['seeds']))} | {_settings(row['settings'])} | "
+                     f"`{row['command']}` |")
+    for name, reason in not_run.items():
+        lines.append(f"| {name} | – | not run: {reason} | `indogeoie benchmark --models {name}` |")
+    tagged = [r for r in rows if "entities" in r["reports"]["test"]["per_type"]]
+    if tagged:
+        best = max(tagged, key=lambda r: r["reports"]["test"]["metrics"]["ent_strict"]["value"])
+        tables = best["reports"]["test"]["per_type"]
+        lines += ["", f"## Per type: {best['system']} (test)", "",
+                  *_per_type(tables["entities"], "Entities (seqeval strict)"),
+                  *_per_type(tables["triggers"], "Triggers (Trig-C)"),
+                  *_per_type(tables["roles"], "Argument roles (Arg-C)")]
+    lines += ["Plot: `results/metrics.png` (every metric of every system, with its interval).", ""]
     return "\n".join(lines)
 
 
-def readme_with_leaderboard(readme: str, leaderboard: str) -> str:
-    """The README with its leaderboard section replaced by the leaderboard's tables."""
-    if README_BEGIN not in readme or README_END not in readme:
-        raise IndoGeoIEError(Problem(f"README has no leaderboard markers {README_BEGIN!r} ... {README_END!r}",
-                                     file="README.md"))
-    body = leaderboard.split("\n", 2)[2].replace("\n## ", "\n### ")  # drop the title; nest the sections
-    head, rest = readme.split(README_BEGIN, 1)
-    _, tail = rest.split(README_END, 1)
-    return f"{head}{README_BEGIN}\n{body.strip()}\n{README_END}{tail}"
-
-
-def update_readme(readme_path: Path, results_dir: Path) -> None:
-    """Copy results/LEADERBOARD.md's tables into the README (atomic write)."""
-    leaderboard = (results_dir / "LEADERBOARD.md").read_text(encoding="utf-8")
-    current = readme_path.read_text(encoding="utf-8")
-    updated = readme_with_leaderboard(current, leaderboard)
-    if updated != current:
-        io.write_text(readme_path, updated)
+def _settings(settings: dict[str, Any]) -> str:
+    chosen = settings.get("selected_on_validation")
+    if isinstance(chosen, dict) and chosen:
+        picks = {k: v.get("chosen") if isinstance(v, dict) else v for k, v in chosen.items()
+                 if k == "chosen" or isinstance(v, dict)}
+        return "chosen on validation: " + ", ".join(f"{k} {v}" for k, v in picks.items()).replace("|", "/")
+    return ", ".join(f"{k}={v}" for k, v in settings.items() if not isinstance(v, (dict, list)))[:120] or "–"

@@ -1,182 +1,106 @@
-"""The protocols: every tagger under the fixed split and the folds, and the argument rules.
+"""The protocol: train on train, select on validation, score validation and test once.
 
-* **fixed split**: train on ``train``, predict ``validation`` and ``test``; the
-  test split is the headline and is scored once.
-* **leave-one-document-out (LODO)**: for each fold, train on the other documents
-  and predict the held-out one. Reported as mean and sample standard deviation
-  (n - 1) of the per-fold strict micro F1, and as scores of the pooled
-  predictions.
-
-Uncertainty: 95% percentile bootstrap intervals of the strict micro F1
-(:mod:`indogeoie.benchmark.bootstrap`), resampling the *sentences* of the
-evaluated set (entities, triggers; arguments go with their trigger's
-sentence). Sentences are not independent, so the intervals are optimistic.
+Every tagging baseline predicts entity and trigger tags; the argument model
+(:mod:`indogeoie.benchmark.pipeline`) adds arguments and modality, so each
+row is an end-to-end system. A stochastic baseline (``stochastic = True``)
+runs once per seed of :data:`SEEDS` and is reported as mean ± sd; the
+tables and the saved predictions are its first seed's. One more row scores
+the argument model on gold entities and triggers, to separate its errors
+from the taggers'.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from indogeoie.benchmark.bootstrap import BOOTSTRAP_SEED, argument_counts, bootstrap_interval, sentence_counts
-from indogeoie.benchmark.data import BenchmarkData, Mentions, mentions_by_document
-from indogeoie.benchmark.provenance import SEED, provenance
+from indogeoie.benchmark.data import BenchmarkData, spans_by_document
+from indogeoie.benchmark.evaluate import Report, SystemOutput, evaluate
+from indogeoie.benchmark.metrics import Events, headline
+from indogeoie.benchmark.pipeline import events_on_gold_mentions, predicted_events
 from indogeoie.benchmark.registry import load_tagger
-from indogeoie.benchmark.scoring import ArgumentTuple, score_arguments, score_tagging
-from indogeoie.benchmark.types import Sentence
+from indogeoie.formats.predictions import event_rows, tag_rows
 
+if TYPE_CHECKING:
+    from indogeoie_baselines.arguments import ArgumentModel
 
-def predict_arguments(corpus: BenchmarkData, doc_ids: list[str],
-                      mentions: Mentions) -> tuple[set[ArgumentTuple], list[dict[str, Any]]]:
-    """Run the argument baseline on given entity and trigger mentions; tuples and document rows."""
-    from indogeoie_baselines.arguments import Mention, predict_arguments as rules
-
-    tuples: set[ArgumentTuple] = set()
-    rows = []
-    for doc_id in doc_ids:
-        entities, triggers = mentions[doc_id]
-        trigger_mentions = [Mention(*t) for t in sorted(triggers)]
-        roles = rules(corpus.texts[doc_id], trigger_mentions, [Mention(*e) for e in sorted(entities)])
-        events = []
-        for trigger in trigger_mentions:
-            arguments = [{"role": role, "start": e.start, "end": e.end} for role, e in roles[trigger]]
-            events.append({"type": trigger.type, "trigger": {"start": trigger.start, "end": trigger.end},
-                           "arguments": arguments})
-            tuples |= {(doc_id, trigger.start, trigger.end, a["role"], a["start"], a["end"]) for a in arguments}
-        rows.append({"doc_id": doc_id, "events": events})
-    return tuples, rows
-
-
-def evaluate(corpus: BenchmarkData, sentences: list[Sentence], ner: list[list[str]], triggers: list[list[str]],
-             *, rng: np.random.Generator) -> dict[str, Any]:
-    """Scores of one set of predictions: entities, triggers, and arguments from the rules baseline."""
-    gold_ner = [s.ner_tags for s in sentences]
-    gold_triggers = [s.trigger_tags for s in sentences]
-    doc_ids = sorted({s.doc_id for s in sentences})
-    predicted_args, _ = predict_arguments(corpus, doc_ids, mentions_by_document(sentences, ner, triggers))
-    gold_args = set().union(*(corpus.gold_arguments[d] for d in doc_ids))
-    entities = score_tagging(gold_ner, ner).as_dict()
-    entities["strict_micro_f1_ci95"] = bootstrap_interval(sentence_counts(gold_ner, ner), rng)
-    trigger_scores = score_tagging(gold_triggers, triggers).as_dict()
-    trigger_scores["strict_micro_f1_ci95"] = bootstrap_interval(sentence_counts(gold_triggers, triggers), rng)
-    arguments = score_arguments(gold_args, predicted_args).as_dict()
-    arguments["classification_f1_ci95"] = bootstrap_interval(argument_counts(sentences, gold_args, predicted_args), rng)
-    return {"sentences": len(sentences), "documents": doc_ids, "entities": entities, "triggers": trigger_scores,
-            "arguments_end_to_end": arguments}
-
-
-def _f1(report: dict[str, Any], task: str) -> float:
-    if task == "arguments_end_to_end":
-        return float(report[task]["classification"]["f1"])
-    return float(report[task]["classification"]["strict"]["micro"]["f1"])
+SEEDS = (13, 14, 15)
+GOLD_MENTIONS = "gold-mentions"
+SPLITS = ("validation", "test")
 
 
 @dataclass
-class ModelRun:
-    """One baseline's results and predictions."""
+class SystemRun:
+    """One leaderboard row: its reports per split, how it was made, and its predictions."""
 
     name: str
-    results: dict[str, Any]
-    predictions: dict[str, str]  # file name -> JSON Lines
+    settings: dict[str, Any]
+    seeds: list[int]
+    command: str
+    reports: dict[str, Report]
+    seed_scores: dict[str, dict[str, float]] = field(default_factory=dict)  # metric -> mean, sd (test)
+    predictions: dict[str, str] = field(default_factory=dict)  # file name -> JSON Lines
+    wall_time: float = 0.0
 
 
-def run_tagger(name: str, corpus: BenchmarkData, workdir: Path, progress: Callable[[str], None]) -> ModelRun:
-    """Train and evaluate one tagging baseline under both protocols."""
+def _seed_scores(per_seed: list[Report]) -> dict[str, dict[str, float]]:
+    if len(per_seed) < 2:
+        return {}
+    return {m: {"mean": round(float(np.mean(v)), 4), "sd": round(float(np.std(v, ddof=1)), 4)}
+            for m in per_seed[0].metrics()
+            for v in [[headline(m, r.counts[m]) for r in per_seed]]}
+
+
+def run_tagger(name: str, data: BenchmarkData, arguments: ArgumentModel, workdir: Path,
+               progress: Callable[[str], None]) -> SystemRun:
+    """Train one tagging baseline (per seed), then score it end to end on validation and test."""
     tagger = load_tagger(name)
     started = time.perf_counter()
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
-    by_split = {s: [x for x in corpus.sentences if corpus.split_of[x.id] == s] for s in ("train", "validation", "test")}
-    progress(f"{name}: fixed split")
-    model = tagger.train(by_split["train"], seed=SEED, workdir=workdir / name / "fixed")
-    fixed: dict[str, Any] = {}
+    seeds = list(SEEDS) if getattr(tagger, "stochastic", False) else [SEEDS[0]]
+    first: dict[str, Report] = {}
+    per_seed: list[Report] = []
     files: dict[str, str] = {}
-    from indogeoie.formats.predictions import document_rows, tag_rows
-
-    for split in ("validation", "test"):
-        predicted = tagger.predict(model, by_split[split])
-        ner, triggers = [p.ner_tags for p in predicted], [p.trigger_tags for p in predicted]
-        fixed[split] = evaluate(corpus, by_split[split], ner, triggers, rng=rng)
-        files[f"{split}.jsonl"] = tag_rows([s.id for s in by_split[split]], [s.doc_id for s in by_split[split]],
-                                           ner, triggers)
-        files[f"{split}.arguments.jsonl"] = document_rows(
-            _argument_rows(corpus, by_split[split], ner, triggers))
-    folds = sorted(set(corpus.fold_of.values()))
-    pooled_ner: dict[str, list[str]] = {}
-    pooled_triggers: dict[str, list[str]] = {}
-    per_fold = []
-    for fold in folds:
-        progress(f"{name}: fold {fold + 1}/{len(folds)}")
-        train = [s for s in corpus.sentences if corpus.fold_of[s.id] != fold]
-        held_out = [s for s in corpus.sentences if corpus.fold_of[s.id] == fold]
-        fold_model = tagger.train(train, seed=SEED, workdir=workdir / name / f"fold{fold}")
-        predicted = tagger.predict(fold_model, held_out)
-        ner, triggers = [p.ner_tags for p in predicted], [p.trigger_tags for p in predicted]
-        scores = evaluate(corpus, held_out, ner, triggers, rng=np.random.default_rng(BOOTSTRAP_SEED))
-        per_fold.append({"fold": fold, "doc_id": held_out[0].doc_id,
-                         **{task: _f1(scores, task) for task in ("entities", "triggers", "arguments_end_to_end")}})
-        for s, n, t in zip(held_out, ner, triggers):
-            pooled_ner[s.id], pooled_triggers[s.id] = n, t
-    ordered = corpus.sentences
-    pooled_n = [pooled_ner[s.id] for s in ordered]
-    pooled_t = [pooled_triggers[s.id] for s in ordered]
-    pooled = evaluate(corpus, ordered, pooled_n, pooled_t, rng=rng)
-    files["lodo.jsonl"] = tag_rows([s.id for s in ordered], [s.doc_id for s in ordered], pooled_n, pooled_t)
-    files["lodo.arguments.jsonl"] = document_rows(_argument_rows(corpus, ordered, pooled_n, pooled_t))
-    summary = {}
-    for task in ("entities", "triggers", "arguments_end_to_end"):
-        values = np.array([f[task] for f in per_fold])
-        summary[task] = {"mean": float(values.mean()), "std": float(values.std(ddof=1)) if len(values) > 1 else 0.0}
-    results = {
-        "model": name,
-        "settings": tagger.settings(),
-        **provenance(corpus),
-        "protocols": {"fixed": fixed, "lodo": {"folds": per_fold, "mean_std": summary, "pooled": pooled}},
-        "wall_time_seconds": round(time.perf_counter() - started, 2),
-    }
-    return ModelRun(name, results, files)
+    for seed in seeds:
+        progress(f"{name}: training (seed {seed})")
+        model = tagger.train(data.split("train"), seed=seed, workdir=workdir / name / f"seed{seed}",
+                             validation=data.split("validation"))
+        for split in SPLITS:
+            sentences = data.split(split)
+            predicted = tagger.predict(model, sentences)
+            ner = {p.id: p.ner_tags for p in predicted}
+            triggers = {p.id: p.trigger_tags for p in predicted}
+            events = predicted_events(data, split, arguments, ner, triggers)
+            report = evaluate(data, split, SystemOutput(ner=ner, events=events))
+            if split == "test":
+                per_seed.append(report)
+            if seed == seeds[0]:
+                first[split] = report
+                files[f"{split}.tags.jsonl"] = tag_rows([s.id for s in sentences], [s.doc_id for s in sentences],
+                                                        [ner[s.id] for s in sentences],
+                                                        [triggers[s.id] for s in sentences])
+                entities = spans_by_document(sentences, [ner[s.id] for s in sentences])
+                files[f"{split}.documents.jsonl"] = event_rows(events, data.doc_ids(split), entities)
+    return SystemRun(name, tagger.settings(), seeds, f"indogeoie benchmark --models {name}", first,
+                     _seed_scores(per_seed), files, round(time.perf_counter() - started, 1))
 
 
-def _argument_rows(corpus: BenchmarkData, sentences: list[Sentence], ner: list[list[str]],
-                   triggers: list[list[str]]) -> list[dict[str, Any]]:
-    doc_ids = sorted({s.doc_id for s in sentences})
-    return predict_arguments(corpus, doc_ids, mentions_by_document(sentences, ner, triggers))[1]
-
-
-def run_argument_rules(corpus: BenchmarkData) -> ModelRun:
-    """The argument baseline on gold triggers and gold entities (no training: every document is held out)."""
+def run_gold_mentions(data: BenchmarkData, arguments: ArgumentModel) -> SystemRun:
+    """The argument model on gold entities and triggers."""
     started = time.perf_counter()
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
-    files: dict[str, str] = {}
-    from indogeoie.formats.predictions import document_rows
+    reports, files = {}, {}
+    for split in SPLITS:
+        events = events_on_gold_mentions(data, split, arguments)
+        full = evaluate(data, split, SystemOutput(events=events))
+        full.counts = {m: c for m, c in full.counts.items() if m not in ("trig_i", "trig_c")}  # gold by construction
+        reports[split] = full
+        files[f"{split}.documents.jsonl"] = event_rows(events, data.doc_ids(split), data.entities)
+    return SystemRun(GOLD_MENTIONS, {"input": "gold entities and gold triggers", **arguments.settings()},
+                     [SEEDS[0]], "indogeoie benchmark", reports, {}, files, round(time.perf_counter() - started, 1))
 
-    def score(doc_ids: list[str], sentences: list[Sentence]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        predicted, rows = predict_arguments(corpus, doc_ids, {d: corpus.gold_mentions[d] for d in doc_ids})
-        gold = set().union(*(corpus.gold_arguments[d] for d in doc_ids))
-        report = score_arguments(gold, predicted).as_dict()
-        report["classification_f1_ci95"] = bootstrap_interval(argument_counts(sentences, gold, predicted), rng)
-        return report, rows
 
-    fixed = {}
-    for split in ("validation", "test"):
-        sentences = [s for s in corpus.sentences if corpus.split_of[s.id] == split]
-        doc_ids = sorted({s.doc_id for s in sentences})
-        fixed[split], rows = score(doc_ids, sentences)
-        files[f"{split}.arguments.jsonl"] = document_rows(rows)
-    per_fold = []
-    for fold in sorted(set(corpus.fold_of.values())):
-        sentences = [s for s in corpus.sentences if corpus.fold_of[s.id] == fold]
-        report, _ = score(sorted({s.doc_id for s in sentences}), sentences)
-        per_fold.append({"fold": fold, "doc_id": sentences[0].doc_id, "arguments": report["classification"]["f1"]})
-    pooled, rows = score(sorted(corpus.texts), corpus.sentences)
-    files["lodo.arguments.jsonl"] = document_rows(rows)
-    values = np.array([f["arguments"] for f in per_fold])
-    results = {"model": "rules", "settings": {"input": "gold triggers and gold entities"}, **provenance(corpus),
-               "protocols": {"fixed": fixed, "lodo": {"folds": per_fold, "mean_std": {"arguments": {
-                   "mean": float(values.mean()), "std": float(values.std(ddof=1))}}, "pooled": pooled}},
-               "wall_time_seconds": round(time.perf_counter() - started, 2)}
-    return ModelRun("rules", results, files)
+__all__ = ["GOLD_MENTIONS", "SEEDS", "Events", "SystemRun", "run_gold_mentions", "run_tagger"]

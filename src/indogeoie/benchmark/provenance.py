@@ -1,4 +1,4 @@
-"""What every results file records: dataset version and checksums, seeds, scoring and package versions."""
+"""What every results file records: dataset version and fingerprint, seeds, metric definitions, versions."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import platform
 from importlib import metadata
 from typing import Any
 
-from indogeoie.benchmark.bootstrap import BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED
+from indogeoie.benchmark import bootstrap
 from indogeoie.benchmark.data import BenchmarkData
 from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.schema import SCHEMA_VERSION
 
-SEED = 13
 PACKAGES = ("datasets", "seqeval", "spacy", "sklearn-crfsuite", "python-crfsuite", "scikit-learn",
             "numpy", "label-studio-sdk", "torch", "transformers")
 
@@ -27,12 +26,14 @@ def _versions() -> dict[str, str | None]:
 
 
 def provenance(corpus: BenchmarkData) -> dict[str, Any]:
+    """The facts a reader needs to trust or reproduce a results file."""
     return {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION,
-            "dataset_manifest_sha256": corpus.fingerprint, "dataset_checksums": corpus.checksums,
-            "seeds": {"train": SEED, "bootstrap": BOOTSTRAP_SEED},
-            "bootstrap": {"replicates": BOOTSTRAP_REPLICATES, "interval": "95% percentile",
-                          "resampled": "sentences of the evaluated set, with replacement"},
-            "scoring": {"headline": "seqeval mode='strict', scheme=IOB2, micro F1",
-                        "beside": "seqeval default mode (conlleval-compatible)",
-                        "arguments": "F1 over (doc, trigger span, role, argument span) tuples"},
+            "dataset_manifest_sha256": corpus.fingerprint,
+            "bootstrap": {"replicates": bootstrap.REPLICATES, "seed": bootstrap.SEED, "interval": "95% percentile",
+                          "resampled": "documents of the evaluated split, with replacement (cluster bootstrap)",
+                          "paired": "both systems on the same replicates; two-sided p-value"},
+            "scoring": {"entities": "seqeval mode='strict', scheme=IOB2, micro F1 (headline); seqeval default "
+                                    "mode and strict macro F1 beside",
+                        "events": "Trig-I, Trig-C, Arg-I, Arg-C (event type and role), Arg-C+ (trigger span too), "
+                                  "modality accuracy on span-matched triggers; see README"},
             "package_versions": _versions()}

@@ -1,4 +1,4 @@
-"""``indogeoie benchmark``: run the baselines, then write results/, the leaderboard and the plots.
+"""``indogeoie benchmark``: run every system, then write results/, the leaderboard and the plot.
 
 Every input comes through ``datasets.load_dataset`` from the built dataset.
 """
@@ -8,45 +8,57 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from indogeoie import io
-from indogeoie.benchmark.data import BenchmarkData, load_benchmark_data
+from indogeoie.benchmark.bootstrap import replicate_weights
+from indogeoie.benchmark.data import load_benchmark_data
 from indogeoie.benchmark.leaderboard import leaderboard_markdown
-from indogeoie.benchmark.plots import plots
-from indogeoie.benchmark.protocols import ModelRun, run_argument_rules, run_tagger
+from indogeoie.benchmark.metrics import headline
+from indogeoie.benchmark.pipeline import train_argument_model
+from indogeoie.benchmark.plots import metrics_plot
+from indogeoie.benchmark.protocols import GOLD_MENTIONS, SPLITS, SystemRun, run_gold_mentions, run_tagger
+from indogeoie.benchmark.provenance import provenance
 from indogeoie.benchmark.registry import load_tagger
 
 
-def write_results(results_dir: Path, runs: list[ModelRun], not_run: dict[str, str], corpus: BenchmarkData) -> list[Path]:
-    """Write results/<model>.json, predictions, LEADERBOARD.md and the plots (each file atomically)."""
-    written = []
-    for run in runs:
-        path = results_dir / f"{run.name}.json"
-        io.write_text(path, json.dumps(run.results, indent=2, ensure_ascii=False) + "\n")
-        written.append(path)
-        for name, content in sorted(run.predictions.items()):
-            target = results_dir / "predictions" / run.name / name
-            io.write_text(target, content)
-            written.append(target)
-    io.write_text(results_dir / "LEADERBOARD.md", leaderboard_markdown(runs, not_run))
-    written.append(results_dir / "LEADERBOARD.md")
-    for name, data in plots(runs, corpus).items():
-        io.write_bytes(results_dir / name, data)
-        written.append(results_dir / name)
-    return written
+def result_rows(runs: list[SystemRun], base: dict[str, Any]) -> list[dict[str, Any]]:
+    """The JSON of each system, with its paired comparison against the next row."""
+    weights = {split: replicate_weights(len(runs[0].reports[split].doc_ids)) for split in SPLITS}
+    rows = []
+    for index, run in enumerate(runs):
+        row = {"system": run.name, "seeds": run.seeds, "command": run.command, "settings": run.settings,
+               "provenance": base,
+               "reports": {s: run.reports[s].as_dict(weights[s]) for s in SPLITS}, "seed_scores": run.seed_scores}
+        if index + 1 < len(runs) and runs[index + 1].name != GOLD_MENTIONS:  # a reference, not a rival
+            below = runs[index + 1]
+            row["compared_with_next"] = {s: {m: {"system": below.name, **vars(c), "significant": c.significant}
+                                             for m, c in run.reports[s].compare(below.reports[s], weights[s]).items()}
+                                         for s in SPLITS}
+        rows.append(row)
+    return rows
 
 
 def run_benchmark(*, dataset_dir: Path, results_dir: Path, cache_dir: Path, models: list[str],
-                  progress: Callable[[str], None] = lambda message: None) -> tuple[list[ModelRun], dict[str, str]]:
-    """Run the named tagging baselines and the argument rules; write everything under ``results_dir``."""
-    corpus = load_benchmark_data(dataset_dir, cache_dir)
+                  progress: Callable[[str], None] = lambda message: None) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Run the named tagging baselines end to end and the argument model on gold mentions; write results."""
+    data = load_benchmark_data(dataset_dir, cache_dir)
+    progress("argument model")
+    arguments = train_argument_model(data)
     runs, not_run = [], {}
     for name in models:
         available, reason = load_tagger(name).available()
         if not available:
             not_run[name] = reason
             continue
-        runs.append(run_tagger(name, corpus, cache_dir / "models", progress))
-    runs.append(run_argument_rules(corpus))
-    write_results(results_dir, runs, not_run, corpus)
-    return runs, not_run
+        runs.append(run_tagger(name, data, arguments, cache_dir / "models", progress))
+    runs.sort(key=lambda r: -headline("ent_strict", r.reports["test"].counts["ent_strict"]))  # best first
+    runs.append(run_gold_mentions(data, arguments))
+    rows = result_rows(runs, provenance(data))
+    for run, row in zip(runs, rows, strict=True):
+        io.write_text(results_dir / f"{run.name}.json", json.dumps(row, indent=1, ensure_ascii=False) + "\n")
+        for name, content in sorted(run.predictions.items()):
+            io.write_text(results_dir / "predictions" / run.name / name, content)
+    io.write_text(results_dir / "LEADERBOARD.md", leaderboard_markdown(rows, not_run))
+    io.write_bytes(results_dir / "metrics.png", metrics_plot(rows))
+    return rows, not_run

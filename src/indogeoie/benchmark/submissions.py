@@ -1,103 +1,102 @@
-"""``indogeoie score``: anyone's predictions, scored exactly as the benchmark scores its own.
+"""``indogeoie score``: anyone's predictions, scored exactly as the leaderboard scores its rows.
 
-Sentence-level tag predictions give seqeval scores (strict IOB2 headline,
-default mode beside; micro, macro and per type; classification and
-identification) and the number of predicted sequences that are invalid IOB2,
-which the strict mode scores by its rule. Document-level event predictions
-give trigger and argument F1.
+Three input formats, told apart by what the file declares, never by guessing:
+
+* CoNLL (as ``indogeoie export conll`` writes it): ``-DOCSTART-`` lines, one
+  token per line with its tag in the last column, a blank line after each
+  sentence; sentences in the split's order.
+* Sentence-level JSON Lines: rows with ``id`` and one tags key (names or ids).
+* Document-level JSON Lines: rows with ``doc_id`` and ``entities`` and/or
+  ``events`` (see :mod:`indogeoie.formats.predictions`).
+
+A near miss gets a located hint instead of a silent zero: spans whose
+offsets are one character off, or a CoNLL file without its ``-DOCSTART-`` lines.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
+from indogeoie.benchmark.bootstrap import replicate_weights
+from indogeoie.benchmark.data import BenchmarkData, load_benchmark_data, tokens_of
+from indogeoie.benchmark.evaluate import Report, SystemOutput, evaluate
+from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.formats.conll import read_conll
+from indogeoie.formats.predictions import TAGS, is_document_level, json_lines, read_event_predictions, read_tag_predictions
+from indogeoie.records import Span
+from indogeoie.text.alignment import spans_to_iob2
 
-from indogeoie.formats.predictions import TAGS, read_document_predictions, read_tag_predictions
-from indogeoie.benchmark.scoring import set_prf, score_arguments, score_tagging
 
-
-def _is_document_level(path: Path) -> bool:
+def _first_line(path: Path) -> str:
     with path.open("rb") as handle:
-        while raw := handle.readline(1 << 20):
-            if not raw.endswith(b"\n") and len(raw) == 1 << 20:
-                return False  # an overlong first line: the sentence-level reader reports it
+        for raw in iter(lambda: handle.readline(1 << 16), b""):
             if raw.strip():
-                try:
-                    row = json.loads(raw.decode("utf-8", errors="replace"))
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(row, dict) and "doc_id" in row and "events" in row and "id" not in row
-    return False
+                return raw.decode("utf-8", errors="replace").strip()
+    return ""
 
 
-def score_file(*, predictions: Path, config: str, split: str, dataset_dir: Path, cache_dir: Path) -> dict[str, Any]:
-    """Score a predictions file against one split of the dataset.
+def _off_by_one_hint(data: BenchmarkData, split: str, entities: dict[str, list[tuple[int, int, str]]],
+                     file: str) -> None:
+    """Refuse document-level spans that miss the token boundaries by one character, with a hint."""
+    starts: dict[str, set[int]] = {}
+    ends: dict[str, set[int]] = {}
+    for sentence in data.split(split):
+        starts.setdefault(sentence.doc_id, set()).update(sentence.token_starts)
+        ends.setdefault(sentence.doc_id, set()).update(sentence.token_ends)
+    missed = [(d, a, b) for d, spans in entities.items() for a, b, _ in spans if a not in starts[d] or b not in ends[d]]
+    shifted = [(d, a, b) for d, a, b in missed if b + 1 in ends[d] or b - 1 in ends[d]]
+    if missed and len(shifted) * 2 >= len(missed):
+        d, a, b = shifted[0]
+        raise IndoGeoIEError(Problem(f"{len(missed)} entity span(s) do not end on a token; {len(shifted)} would, one "
+                                     f"character further or nearer (e.g. doc {d} [{a}:{b}]). Offsets are 0-based "
+                                     "with an exclusive end, as Python slices: is your end inclusive?", file))
 
-    Args:
-        predictions: JSON Lines, sentence level (``id`` and tags) or, for ``events``,
-            document level (``doc_id`` and ``events``).
-        config: ``ner`` or ``events``.
-        split: the split to score against.
-        dataset_dir: the built dataset.
-        cache_dir: cache for ``datasets``.
-    """
-    from datasets import load_dataset
 
-    if config == "events" and _is_document_level(predictions):
-        documents = load_dataset(str(dataset_dir), "documents", cache_dir=str(cache_dir))[split]
-        texts = {d["doc_id"]: d["text"] for d in documents}
-        predicted = read_document_predictions(predictions, texts=texts)
-        gold_triggers, gold_arguments = set(), set()
-        for doc in documents:
-            spans = {e["id"]: e["offsets"][0] for e in doc["entities"]}
-            for event in doc["events"]:
-                start, end = event["trigger"]["offsets"][0]
-                gold_triggers.add((doc["doc_id"], start, end, event["type"]))
-                gold_arguments |= {(doc["doc_id"], start, end, a["role"], *spans[a["ref_id"]])
-                                   for a in event["arguments"]}
-        pred_triggers = {(d, *t) for d, p in predicted.items() for t in p.triggers}
-        pred_arguments = {(d, *a) for d, p in predicted.items() for a in p.arguments}
-        return {"config": config, "split": split, "level": "document", "documents": len(texts),
-                "triggers": {"classification": set_prf(gold_triggers, pred_triggers).as_dict(),
-                             "identification": set_prf({t[:3] for t in gold_triggers},
-                                                       {t[:3] for t in pred_triggers}).as_dict()},
-                "arguments": score_arguments(gold_arguments, pred_arguments).as_dict()}
-    rows = load_dataset(str(dataset_dir), config, cache_dir=str(cache_dir))[split]
+def output_of(path: Path, *, config: str, data: BenchmarkData, split: str) -> SystemOutput:
+    """Read one predictions file of any of the three formats into a system output."""
+    file = str(path)
+    sentences = data.split(split)
     column = "ner_tags" if config == "ner" else "trigger_tags"
-    names = TAGS[config]
-    gold = {row["id"]: [names[t] for t in row[column]] for row in rows}
-    predicted = read_tag_predictions(predictions, config=config, gold=gold)
-    ids = list(gold)
-    report = score_tagging([gold[i] for i in ids], [predicted[i] for i in ids]).as_dict()
-    return {"config": config, "split": split, "level": "sentence", **report}
+    gold = {s.id: getattr(s, column) for s in sentences}
+    first = _first_line(path)
+    if first.startswith("-DOCSTART-"):
+        tags = read_conll(path, sentences=[(s.id, s.doc_id, s.tokens) for s in sentences], names=TAGS[config])
+        return SystemOutput(ner=tags) if config == "ner" else SystemOutput(triggers=tags)
+    if first and not first.startswith(("{", "[")) and len(first.split()) >= 2:
+        raise IndoGeoIEError(Problem("line 1 is not JSON but looks like a CoNLL line (token ... tag); a CoNLL file "
+                                     "starts with a -DOCSTART- line for each document, as `indogeoie export conll` "
+                                     "writes it", file))
+    row = next((r for _, r, problem in json_lines(path) if problem is None), None)
+    if is_document_level(row):
+        texts = {d: data.texts[d] for d in data.doc_ids(split)}
+        events, entities = read_event_predictions(path, texts=texts)
+        ner = None
+        if entities is not None:
+            _off_by_one_hint(data, split, entities, file)
+            ner = {}
+            for sentence in sentences:
+                spans = [Span(f"x{i}", t, a, b, "") for i, (a, b, t) in enumerate(entities.get(sentence.doc_id, []))
+                         if sentence.token_starts[0] <= a and b <= sentence.token_ends[-1]]
+                ner[sentence.id] = spans_to_iob2(tokens_of(sentence), spans).tags
+        return SystemOutput(ner=ner, events=events)
+    tags = read_tag_predictions(path, config=config, gold=gold)
+    return SystemOutput(ner=tags) if config == "ner" else SystemOutput(triggers=tags)
 
 
-def render_table(report: dict[str, Any]) -> Table:
-    """A rich table of a score report."""
-    table = Table(title=f"{report['config']} / {report['split']}")
-    for column in ("", "precision", "recall", "F1", "gold", "predicted"):
-        table.add_column(column, justify="left" if not column else "right")
+def score_file(*, predictions: Path, config: str, split: str, dataset_dir: Path, cache_dir: Path,
+               compare: Path | None = None) -> dict[str, Any]:
+    """The leaderboard's report of a predictions file on one split, and the paired comparison with another.
 
-    def add(name: str, prf: dict[str, Any]) -> None:
-        table.add_row(name, f"{prf['precision']:.4f}", f"{prf['recall']:.4f}", f"{prf['f1']:.4f}",
-                      str(prf["gold"]), str(prf["predicted"]))
-
-    if report["level"] == "document":
-        add("triggers (span + type)", report["triggers"]["classification"])
-        add("triggers (span)", report["triggers"]["identification"])
-        add("arguments (role)", report["arguments"]["classification"])
-        add("arguments (no role)", report["arguments"]["identification"])
-        return table
-    strict = report["classification"]["strict"]
-    add("micro, strict IOB2 (headline)", strict["micro"])
-    add("micro, default (conlleval)", report["classification"]["default"]["micro"])
-    add("identification, strict", report["identification"]["strict"]["micro"])
-    table.add_row("macro F1, strict", "", "", f"{strict['macro_f1']:.4f}", "", "")
-    for name, prf in strict["per_type"].items():
-        add(f"  {name}", prf)
-    table.caption = (f"{report['invalid_iob2_sequences']} of {report['sequences']} predicted sequences are invalid "
-                     "IOB2; strict mode drops their invalid chunks, default mode reads I- as a start")
-    return table
+    Raises:
+        IndoGeoIEError: the dataset is not intact, or a file is not valid predictions (located).
+    """
+    data = load_benchmark_data(dataset_dir, cache_dir)
+    report = evaluate(data, split, output_of(predictions, config=config, data=data, split=split))
+    weights = replicate_weights(len(report.doc_ids))
+    result: dict[str, Any] = {"file": str(predictions), "config": config, **report.as_dict(weights)}
+    if compare is not None:
+        other: Report = evaluate(data, split, output_of(compare, config=config, data=data, split=split))
+        result["compared_with"] = {"file": str(compare), "metrics": {
+            m: {**vars(c), "significant": c.significant} for m, c in report.compare(other, weights).items()}}
+    return result

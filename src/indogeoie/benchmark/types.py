@@ -54,8 +54,13 @@ class Tagger(Protocol):
         """The settings that produced its results (recorded in ``results/<name>.json``)."""
         ...
 
-    def train(self, sentences: list[Sentence], *, seed: int, workdir: Path) -> Any:
-        """Train on ``sentences``; may write model files under ``workdir``."""
+    def train(self, sentences: list[Sentence], *, seed: int, workdir: Path,
+              validation: list[Sentence] | None = None) -> Any:
+        """Train on ``sentences``; may write model files under ``workdir``.
+
+        ``validation`` is the only data a baseline may select its settings on
+        (never the test split); what it chose goes into :meth:`settings`.
+        """
         ...
 
     def predict(self, model: Any, sentences: list[Sentence]) -> list[TagPrediction]:

@@ -100,18 +100,19 @@ def studio_adduser(
 
 @studio_app.command("push")
 def studio_push(
-    with_: Annotated[str, typer.Option("--with", help="gold, predictions:<model> or none.")] = "gold",
+    with_: Annotated[str, typer.Option("--with", help="gold, none, or predictions:<file> (written by "
+                                                      "`indogeoie predict`).")] = "gold",
     docs: Annotated[Optional[list[str]], typer.Option("--docs", help="Only these doc_ids.")] = None,
     data_dir: DATA_DIR = paths.LABEL_STUDIO_DATA,
 ) -> None:
     """Create a task per article; sync the gold as annotations, or add a baseline's predictions."""
     from indogeoie.annotation.validate import validated
     from indogeoie.corpus.documents import load_corpus
-    from indogeoie.formats.predictions import predicted_documents
+    from indogeoie.formats.predictions import annotated_predictions
     from indogeoie.studio.push import PushReport, push
 
     if with_ not in ("gold", "none") and not with_.startswith("predictions:"):
-        raise typer.BadParameter(f"{with_!r}; expected gold, predictions:<model> or none", param_hint="--with")
+        raise typer.BadParameter(f"{with_!r}; expected gold, none or predictions:<file>", param_hint="--with")
 
     def step() -> PushReport:
         corpus = load_corpus(paths.ANNOTATIONS)
@@ -123,9 +124,9 @@ def studio_push(
         if with_ == "gold":
             gold = {d.doc_id: d for d in validated([paths.GOLD]).documents}
         elif with_ != "none":
-            model = with_.split(":", 1)[1]
-            predicted = predicted_documents(paths.RESULTS / "predictions" / model,
-                                            texts={a.doc_id: a.text for a in chosen})
+            source = Path(with_.split(":", 1)[1])
+            model = source.stem
+            predicted = annotated_predictions(source, texts={a.doc_id: a.text for a in chosen})
         return _with_project(data_dir, lambda ls, pid, state: push(
             ls, pid, state, articles=chosen, gold=gold, predictions=predicted, model_version=model))
 

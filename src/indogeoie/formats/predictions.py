@@ -1,53 +1,52 @@
-"""Prediction files: what ``indogeoie score`` reads and the benchmark writes.
+"""Prediction files: what ``indogeoie score`` reads and the benchmark and ``indogeoie predict`` write.
 
-Sentence level (``ner`` or ``events`` config), one JSON object per line, one per
-example id of the split, tags as strings::
+**Sentence level** (``ner`` or ``events`` config): one JSON object per line and
+per example id of the split; tags as names or as the dataset's integer ids,
+under exactly one of ``tags``, ``ner_tags`` (ner) or ``trigger_tags`` (events)::
 
-    {"id": "004_8ad9ae01f34e4272-003", "tags": ["O", "B-GPE", "I-GPE", ...]}
+    {"id": "004_8ad9ae01f34e4272-003", "tags": ["O", "B-GPE", "I-GPE", "O"]}
+    {"id": "004_8ad9ae01f34e4272-004", "tags": [0, 7, 8, 0]}
 
-(``ner_tags`` or ``trigger_tags`` are accepted in place of ``tags``.)
-
-Document level (``events`` config), one object per document::
+**Document level**: one object per document, declared by its ``entities``
+and/or ``events`` key (and no tags key); character offsets into the
+document's text; ``modality`` may be left out (then modality is not scored)::
 
     {"doc_id": "004_8ad9ae01f34e4272",
-     "events": [{"type": "ASSAULT", "trigger": {"start": 1598, "end": 1608},
+     "entities": [{"type": "GPE", "start": 1595, "end": 1597}],
+     "events": [{"type": "ASSAULT", "modality": "asserted", "trigger": {"start": 1598, "end": 1608},
                  "arguments": [{"role": "Actor", "start": 1595, "end": 1597}]}]}
 
-Every problem is reported with the file, the example id (or line) and the
-position, and reading goes on to list them all.
+Every problem is reported with the file, the line or id and the position;
+reading goes on to list them all, up to :data:`MAX_PROBLEMS`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indogeoie.benchmark.metrics import Event, Events
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats.strict_json import json_problem, loads_strict
-from indogeoie.schema import EVENT_TYPES, NER_TAGS, ROLES, TRIGGER_TAGS
+from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLES, TRIGGER_TAGS
 
 if TYPE_CHECKING:
     from indogeoie.records import AnnotatedDocument
 
 TAGS = {"ner": NER_TAGS, "events": TRIGGER_TAGS}
+TAG_KEYS = {"ner": ("tags", "ner_tags"), "events": ("tags", "trigger_tags")}
+ALL_TAG_KEYS = ("tags", "ner_tags", "trigger_tags")
 #: A line longer than this is refused: a sentence's tags or a document's events take kilobytes.
 MAX_LINE_BYTES = 16 * 1024 * 1024
-TAG_KEYS = {"ner": ("tags", "ner_tags"), "events": ("tags", "trigger_tags")}
+#: After this many problems the rest are counted, not listed.
+MAX_PROBLEMS = 1000
+Span = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
-class DocumentPrediction:
-    """Predicted events of one document: triggers and argument tuples."""
-
-    doc_id: str
-    triggers: frozenset[tuple[int, int, str]]
-    arguments: frozenset[tuple[int, int, str, int, int]]  # trigger start, end, role, arg start, end
-
-
-def _lines(path: Path) -> Iterator[tuple[int, Any, Problem | None]]:
+def json_lines(path: Path) -> Iterator[tuple[int, Any, Problem | None]]:
+    """(line number, parsed object or None, problem or None) for each non-blank line, read strictly."""
     try:
         handle = path.open("rb")
     except OSError as error:
@@ -82,6 +81,44 @@ def _lines(path: Path) -> Iterator[tuple[int, Any, Problem | None]]:
                 yield number, None, Problem(f"line {number}: {json_problem(error, file=None).message}", str(path))
 
 
+class _Problems(list[Problem]):
+    """A problem list that stops growing at MAX_PROBLEMS and says how many more there were."""
+
+    dropped = 0
+
+    def add(self, problem: Problem) -> None:
+        if len(self) < MAX_PROBLEMS:
+            self.append(problem)
+        else:
+            self.dropped += 1
+
+    def raise_if_any(self, file: str) -> None:
+        if self.dropped:
+            self.append(Problem(f"... and {self.dropped} more problems (only the first {MAX_PROBLEMS} are listed)",
+                                file))
+        if self:
+            raise IndoGeoIEError(list(self))
+
+
+def is_document_level(row: object) -> bool:
+    """Whether a row declares document-level predictions: ``entities`` or ``events``, and no tags key."""
+    return isinstance(row, dict) and ("entities" in row or "events" in row) and not any(k in row for k in ALL_TAG_KEYS)
+
+
+def _tag_names(tags: object, names: tuple[str, ...]) -> list[str] | str:
+    """Tag names from names or integer ids, or why not."""
+    if not isinstance(tags, list):
+        return f"expected a list of tags, not {type(tags).__name__}"
+    if all(isinstance(t, str) for t in tags):
+        return tags  # type: ignore[return-value]
+    if all(isinstance(t, int) and not isinstance(t, bool) for t in tags):
+        bad = [(i, t) for i, t in enumerate(tags) if not 0 <= t < len(names)]
+        if bad:
+            return f"token {bad[0][0]}: tag id {bad[0][1]} is not one of 0..{len(names) - 1}"
+        return [names[t] for t in tags]
+    return "expected tags that are all names or all integer ids"
+
+
 def read_tag_predictions(path: Path, *, config: str, gold: dict[str, list[str]]) -> dict[str, list[str]]:
     """Read sentence-level predictions and check them against the gold sequences.
 
@@ -91,114 +128,168 @@ def read_tag_predictions(path: Path, *, config: str, gold: dict[str, list[str]])
         gold: gold tags by example id (to check ids and lengths).
 
     Raises:
-        IndoGeoIEError: with one located problem per bad id, length or tag.
+        IndoGeoIEError: with one located problem per bad line, id, length or tag.
     """
-    allowed = TAGS[config]
-    allowed_set = set(allowed)
+    names = TAGS[config]
+    allowed = set(names)
     predictions: dict[str, list[str]] = {}
-    problems: list[Problem] = []
-    for number, row, problem in _lines(path):
+    problems = _Problems()
+    file = str(path)
+    for number, row, problem in json_lines(path):
         if problem is not None:
-            problems.append(problem)
+            problems.add(problem)
             continue
         if not isinstance(row, dict):
-            problems.append(Problem(f"line {number}: expected a JSON object, not {type(row).__name__}", str(path)))
+            problems.add(Problem(f"line {number}: expected a JSON object, not {type(row).__name__}", file))
+            continue
+        if is_document_level(row):
+            problems.add(Problem(f"line {number}: a document-level row (it has 'entities' or 'events'); "
+                                 "this file mixes the two levels", file))
             continue
         example = row.get("id")
-        where = f"line {number}: example {example!r}"
-        tags = next((row[k] for k in TAG_KEYS[config] if k in row), None)
         if not isinstance(example, str):
-            problems.append(Problem(f"line {number}: missing 'id' (a string example id)", str(path)))
+            problems.add(Problem(f"line {number}: missing 'id' (a string example id)", file))
+            continue
+        where = f"line {number}: example {example!r}"
+        keys = [k for k in TAG_KEYS[config] if k in row]
+        if len(keys) != 1:
+            problems.add(Problem(f"{where}: expected exactly one of {list(TAG_KEYS[config])}, found {keys}", file))
             continue
         if example not in gold:
-            problems.append(Problem(f"{where}: unknown id; not an example of this split", str(path)))
+            problems.add(Problem(f"{where}: unknown id; not an example of this split", file))
             continue
         if example in predictions:
-            problems.append(Problem(f"{where}: duplicate id", str(path)))
+            problems.add(Problem(f"{where}: duplicate id", file))
             continue
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            problems.append(Problem(f"{where}: expected a list of string tags under one of "
-                                    f"{list(TAG_KEYS[config])}", str(path)))
+        tags = _tag_names(row[keys[0]], names)
+        if isinstance(tags, str):
+            problems.add(Problem(f"{where}: {tags}", file))
             continue
         if len(tags) != len(gold[example]):
-            problems.append(Problem(f"{where}: {len(tags)} tags for {len(gold[example])} tokens "
-                                    f"(gold={len(gold[example])}, pred={len(tags)})", str(path)))
+            problems.add(Problem(f"{where}: {len(tags)} tags for {len(gold[example])} tokens "
+                                 f"(gold={len(gold[example])}, pred={len(tags)})", file))
             continue
-        unknown = [(i, t) for i, t in enumerate(tags) if t not in allowed_set]
+        unknown = [(i, t) for i, t in enumerate(tags) if t not in allowed]
         for position, tag in unknown[:5]:
-            problems.append(Problem(f"{where}: token {position}: unknown tag {tag!r}; allowed: O, "
-                                    f"B-/I- with one of the {config} types", str(path)))
-        if unknown:
-            continue
-        predictions[example] = tags
+            problems.add(Problem(f"{where}: token {position}: unknown tag {tag!r}; allowed: O, "
+                                 f"B-/I- with one of the {config} types", file))
+        if not unknown:
+            predictions[example] = tags
     missing = [i for i in gold if i not in predictions]
     if missing and not problems:
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
-        problems.append(Problem(f"{len(missing)} example(s) of the split have no prediction: {shown}", str(path)))
-    if problems:
-        raise IndoGeoIEError(problems)
+        problems.add(Problem(f"{len(missing)} example(s) of the split have no prediction: {shown}", file))
+    problems.raise_if_any(file)
     return predictions
 
 
-def _offset(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+def _offsets(item: object, length: int) -> tuple[int, int] | str:
+    if not isinstance(item, dict):
+        return f"expected an object with 'start' and 'end', not {type(item).__name__}"
+    start, end = item.get("start"), item.get("end")
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+        return f"'start' and 'end' must be integers, not {start!r} and {end!r}"
+    if not 0 <= start < end <= length:  # type: ignore[operator]
+        return f"[{start}:{end}] is not a span of the text (0..{length})"
+    return start, end  # type: ignore[return-value]
 
 
-def read_document_predictions(path: Path, *, texts: dict[str, str]) -> dict[str, DocumentPrediction]:
-    """Read document-level event predictions; every document of the split must be present."""
-    problems: list[Problem] = []
-    result: dict[str, DocumentPrediction] = {}
-    for number, row, problem in _lines(path):
-        if problem is not None:
-            problems.append(problem)
+def _document(row: dict[str, Any], where: str, length: int, file: str,
+              problems: _Problems) -> tuple[list[Span] | None, tuple[Event, ...] | None]:
+    entities = None
+    if "entities" in row:
+        entities = []
+        items = row["entities"]
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            span = _offsets(item, length)
+            label = item.get("type") if isinstance(item, dict) else None
+            if isinstance(span, str) or label not in ENTITY_TYPES:
+                problems.add(Problem(f"{where}: entity {index}: " + (span if isinstance(span, str) else
+                                     f"unknown type {label!r}; expected one of {list(ENTITY_TYPES)}"), file))
+                continue
+            entities.append((*span, label))
+        if not isinstance(items, list):
+            problems.add(Problem(f"{where}: 'entities' must be a list", file))
+    if "events" not in row:
+        return entities, None
+    events: list[Event] = []
+    items = row["events"]
+    if not isinstance(items, list):
+        problems.add(Problem(f"{where}: 'events' must be a list", file))
+        return entities, None
+    for index, item in enumerate(items):
+        at = f"{where}: event {index}"
+        trigger = _offsets(item.get("trigger") if isinstance(item, dict) else None, length)
+        if isinstance(trigger, str):
+            problems.add(Problem(f"{at}: trigger: {trigger}", file))
             continue
-        doc_id = row.get("doc_id") if isinstance(row, dict) else None
+        kind, modality, arguments = item.get("type"), item.get("modality", ""), item.get("arguments", [])
+        if kind not in EVENT_TYPES:
+            problems.add(Problem(f"{at}: unknown event type {kind!r}", file))
+            continue
+        if modality != "" and modality not in MODALITIES:
+            problems.add(Problem(f"{at}: unknown modality {modality!r}; expected one of {list(MODALITIES)}", file))
+            continue
+        if not isinstance(arguments, list):
+            problems.add(Problem(f"{at}: 'arguments' must be a list, not {type(arguments).__name__}", file))
+            continue
+        roles = []
+        for a_index, argument in enumerate(arguments):
+            span = _offsets(argument, length)
+            role = argument.get("role") if isinstance(argument, dict) else None
+            if isinstance(span, str) or role not in ROLES:
+                problems.add(Problem(f"{at}: argument {a_index}: " + (span if isinstance(span, str) else
+                                     f"unknown role {role!r}; expected one of {list(ROLES)}"), file))
+                continue
+            roles.append((role, *span))
+        event = Event(kind, *trigger, modality, tuple(sorted(roles)))
+        if event in events:
+            problems.add(Problem(f"{at}: duplicate of an earlier event of this document; each counts once, "
+                                 "so list it once", file))
+            continue
+        events.append(event)
+    return entities, tuple(sorted(events))
+
+
+def read_event_predictions(path: Path, *, texts: dict[str, str],
+                           require_all: bool = True) -> tuple[Events | None, dict[str, list[Span]] | None]:
+    """Read document-level predictions; every document of ``texts`` must be present unless not ``require_all``.
+
+    Returns the events (None if no row has ``events``) and the entity spans
+    (None if no row has ``entities``).
+    """
+    problems = _Problems()
+    file = str(path)
+    entities: dict[str, list[Span]] = {}
+    events: dict[str, tuple[Event, ...]] = {}
+    seen: set[str] = set()
+    for number, row, problem in json_lines(path):
+        if problem is not None:
+            problems.add(problem)
+            continue
+        if not is_document_level(row):
+            problems.add(Problem(f"line {number}: not a document-level row (expected 'doc_id' with 'entities' "
+                                 "and/or 'events', and no tags key); this file mixes the two levels", file))
+            continue
+        doc_id = row.get("doc_id")
         where = f"line {number}: doc {doc_id!r}"
         if not isinstance(doc_id, str) or doc_id not in texts:
-            problems.append(Problem(f"{where}: unknown or missing doc_id; expected one of {sorted(texts)}", str(path)))
+            problems.add(Problem(f"{where}: unknown or missing doc_id; not a document of this split", file))
             continue
-        if doc_id in result:
-            problems.append(Problem(f"{where}: duplicate doc_id", str(path)))
+        if doc_id in seen:
+            problems.add(Problem(f"{where}: duplicate doc_id", file))
             continue
-        events = row.get("events")
-        if not isinstance(events, list):
-            problems.append(Problem(f"{where}: 'events' must be a list", str(path)))
-            continue
-        length = len(texts[doc_id])
-        triggers, arguments = set(), set()
-        for index, event in enumerate(events):
-            at = f"{where}: event {index}"
-            trigger = event.get("trigger") if isinstance(event, dict) else None
-            if not isinstance(trigger, dict) or not (_offset(trigger.get("start")) and _offset(trigger.get("end"))):
-                problems.append(Problem(f"{at}: trigger needs integer 'start' and 'end'", str(path)))
-                continue
-            start, end = trigger["start"], trigger["end"]
-            if not start < end <= length:
-                problems.append(Problem(f"{at}: trigger [{start}:{end}] outside the text (0..{length}) or empty",
-                                        str(path)))
-                continue
-            if event.get("type") not in EVENT_TYPES:
-                problems.append(Problem(f"{at}: unknown event type {event.get('type')!r}", str(path)))
-                continue
-            triggers.add((start, end, event["type"]))
-            for a_index, argument in enumerate(event.get("arguments") or []):
-                a_at = f"{at}: argument {a_index}"
-                if not isinstance(argument, dict) or argument.get("role") not in ROLES:
-                    problems.append(Problem(f"{a_at}: unknown role; expected one of {list(ROLES)}", str(path)))
-                    continue
-                a_start, a_end = argument.get("start"), argument.get("end")
-                if not (_offset(a_start) and _offset(a_end) and a_start < a_end <= length):
-                    problems.append(Problem(f"{a_at}: argument offsets [{a_start}:{a_end}] are not a span of the text",
-                                            str(path)))
-                    continue
-                arguments.add((start, end, argument["role"], a_start, a_end))
-        result[doc_id] = DocumentPrediction(doc_id, frozenset(triggers), frozenset(arguments))
-    missing = sorted(set(texts) - set(result))
-    if missing and not problems:
-        problems.append(Problem(f"no prediction for documents {missing}", str(path)))
-    if problems:
-        raise IndoGeoIEError(problems)
-    return result
+        seen.add(doc_id)
+        found_entities, found_events = _document(row, where, len(texts[doc_id]), file, problems)
+        if found_entities is not None:
+            entities[doc_id] = found_entities
+        if found_events is not None:
+            events[doc_id] = found_events
+    missing = sorted(set(texts) - seen)
+    if missing and require_all and not problems:
+        problems.add(Problem(f"{len(missing)} document(s) of the split have no prediction: {missing[:5]}", file))
+    problems.raise_if_any(file)
+    return (Events(events) if events else None), (entities if entities else None)
 
 
 def tag_rows(ids: list[str], doc_ids: list[str], ner: list[list[str]], triggers: list[list[str]]) -> str:
@@ -207,50 +298,44 @@ def tag_rows(ids: list[str], doc_ids: list[str], ner: list[list[str]], triggers:
                    for i, d, n, t in zip(ids, doc_ids, ner, triggers, strict=True))
 
 
-def document_rows(predictions: list[dict[str, Any]]) -> str:
-    """Document-level event predictions as JSON Lines."""
-    return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
+def document_row(doc_id: str, entities: list[Span], events: tuple[Event, ...]) -> dict[str, Any]:
+    """One document-level row (the shape ``score`` reads and ``predict`` writes)."""
+    return {"doc_id": doc_id,
+            "entities": [{"type": t, "start": a, "end": b} for a, b, t in sorted(entities)],
+            "events": [{"type": e.type, "modality": e.modality, "trigger": {"start": e.start, "end": e.end},
+                        "arguments": [{"role": r, "start": a, "end": b} for r, a, b in e.arguments]}
+                       for e in events]}
 
 
-def predicted_documents(folder: Path, *, texts: dict[str, str], where: str = "lodo") -> dict[str, AnnotatedDocument]:
-    """A baseline's predictions (``<where>.jsonl`` tags and ``<where>.arguments.jsonl`` events) as documents.
+def event_rows(events: Events, doc_ids: list[str], entities: dict[str, list[Span]]) -> str:
+    """Document-level rows of ``doc_ids`` as JSON Lines."""
+    return "".join(json.dumps(document_row(d, entities.get(d, []), events.of(d)), ensure_ascii=False) + "\n"
+                   for d in doc_ids)
 
-    Entity regions come from the predicted IOB2 tags over the project's tokens,
-    events from the document-level file; each argument links the predicted entity
-    with the same offsets. Region ids are ``pe001``, ``pt001``, ... so that they
-    never collide with gold ids.
+
+def as_annotated(doc_id: str, text: str, entities: list[Span], events: tuple[Event, ...]) -> AnnotatedDocument:
+    """Predicted spans and events as a document: region ids ``pe001``/``pt001`` never collide with gold ids.
+
+    An argument whose span is no predicted entity is left out (a region must exist to be linked).
     """
-    from indogeoie.records import AnnotatedDocument, Argument, Event, Span
-    from indogeoie.text.alignment import iob2_to_spans
-    from indogeoie.text.tokens import tokenize
+    from indogeoie.records import AnnotatedDocument, Argument, Span as Region
+    from indogeoie.records import Event as RecordEvent
 
-    tags_file, events_file = folder / f"{where}.jsonl", folder / f"{where}.arguments.jsonl"
-    for path in (tags_file, events_file):
-        if not path.is_file():
-            raise IndoGeoIEError(Problem("no predictions here; run `make benchmark` first", str(path)))
-    spans: dict[str, list[tuple[int, int, str]]] = {d: [] for d in texts}
-    for number, row, problem in _lines(tags_file):
-        if problem is not None:
-            raise IndoGeoIEError(problem)
-        doc_id, index = row["id"].rsplit("-", 1)
-        if doc_id not in texts:
-            continue
-        tokenized = tokenize(texts[doc_id])
-        sentence = tokenized.sentences[int(index)]
-        tokens = tokenized.tokens[sentence.first:sentence.last]
-        spans[doc_id] += iob2_to_spans(tokens, row["ner_tags"])
-    documents = {}
-    events_by_doc = {row["doc_id"]: row["events"] for _, row, _ in _lines(events_file) if row}
-    for doc_id, text in texts.items():
-        entities = tuple(Span(f"pe{i:03d}", label, start, end, text[start:end])
-                         for i, (start, end, label) in enumerate(sorted(spans[doc_id]), start=1))
-        by_offsets = {(e.start, e.end): e.id for e in entities}
-        events = []
-        for i, event in enumerate(events_by_doc.get(doc_id, []), start=1):
-            start, end = event["trigger"]["start"], event["trigger"]["end"]
-            arguments = tuple(Argument(a["role"], by_offsets[(a["start"], a["end"])]) for a in event["arguments"]
-                              if (a["start"], a["end"]) in by_offsets)
-            events.append(Event(f"pt{i:03d}", event["type"], "asserted",
-                                Span(f"pt{i:03d}", event["type"], start, end, text[start:end]), arguments))
-        documents[doc_id] = AnnotatedDocument(doc_id, text, entities, tuple(events))
-    return documents
+    regions = tuple(Region(f"pe{i:03d}", label, a, b, text[a:b]) for i, (a, b, label) in enumerate(sorted(entities), 1))
+    by_offsets = {(r.start, r.end): r.id for r in regions}
+    records = []
+    for i, event in enumerate(events, start=1):
+        region = f"pt{i:03d}"
+        arguments = tuple(Argument(role, by_offsets[(a, b)]) for role, a, b in event.arguments if (a, b) in by_offsets)
+        records.append(RecordEvent(region, event.type, event.modality or MODALITIES[0],
+                                   Region(region, event.type, event.start, event.end, text[event.start:event.end]),
+                                   arguments))
+    return AnnotatedDocument(doc_id, text, regions, tuple(records))
+
+
+def annotated_predictions(path: Path, *, texts: dict[str, str]) -> dict[str, AnnotatedDocument]:
+    """A document-level predictions file (as ``indogeoie predict`` writes it) as documents, by doc_id."""
+    events, entities = read_event_predictions(path, texts=texts, require_all=False)
+    present = set(events.by_doc if events else ()) | set(entities or ())
+    return {d: as_annotated(d, texts[d], (entities or {}).get(d, []), events.of(d) if events else ())
+            for d in sorted(present)}

@@ -1,4 +1,7 @@
-"""The floor: longest match of the entity strings and trigger words seen in training."""
+"""The floor: the entity strings and trigger word forms of the training set, with their majority type.
+
+Tagging is a greedy longest match, left to right, of those token sequences.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from indogeoie.benchmark.types import Sentence, TagPrediction
 from indogeoie.text.alignment import iob2_to_spans
 from indogeoie.text.tokens import Token
-
-from indogeoie.benchmark.types import Sentence, TagPrediction
 
 Lexicon = dict[tuple[str, ...], str]
 
@@ -75,10 +77,10 @@ def longest_match(tokens: list[str], lexicon: Lexicon) -> list[str]:
     return tags
 
 
-class GazetteerTagger:
-    """Longest match of the training set's entity and trigger strings."""
+class LexiconTagger:
+    """Longest match of the training set's entity strings and trigger word forms, with their majority type."""
 
-    name = "gazetteer"
+    name = "lexicon"
 
     def settings(self) -> dict[str, Any]:
         return {}
@@ -86,8 +88,9 @@ class GazetteerTagger:
     def available(self) -> tuple[bool, str]:
         return True, ""
 
-    def train(self, sentences: list[Sentence], *, seed: int, workdir: Path) -> tuple[Lexicon, Lexicon]:
-        del seed, workdir  # deterministic and nothing to save
+    def train(self, sentences: list[Sentence], *, seed: int, workdir: Path,
+              validation: list[Sentence] | None = None) -> tuple[Lexicon, Lexicon]:
+        del seed, workdir, validation  # deterministic, nothing to select and nothing to save
         return build_lexicon(sentences, "ner_tags"), build_lexicon(sentences, "trigger_tags")
 
     def predict(self, model: tuple[Lexicon, Lexicon], sentences: list[Sentence]) -> list[TagPrediction]:
