@@ -138,9 +138,10 @@ class ArgumentModel:
                 for (trigger, entity, _), role in zip(pairs, labels, strict=True):
                     if role != NONE and entity[2] in ROLE_FILLERS[role]:
                         roles[trigger].append((str(role), entity[0], entity[1]))
-            result[doc.doc_id] = tuple(sorted(
-                Event(t[2], t[0], t[1], modality_of(doc.text, doc.token_starts, doc.token_ends, doc.sentence_starts, t),
-                      tuple(sorted(roles[t]))) for t in doc.triggers), key=lambda e: (e.start, e.end, e.type))
+            events = [Event(t[2], t[0], t[1],
+                            modality_of(doc.text, doc.token_starts, doc.token_ends, doc.sentence_starts, t),
+                            tuple(sorted(roles[t]))) for t in doc.triggers]
+            result[doc.doc_id] = tuple(sorted(events, key=lambda e: (e.start, e.end, e.type)))
         return result
 
 

@@ -45,6 +45,7 @@ class TransformerTagger:
     """Two fine-tuned token classifiers (entities, triggers) on one pretrained encoder."""
 
     name = "transformer"
+    stochastic = True  # random initialisation of the heads and shuffled batches: run over several seeds
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.config = settings or Settings()
@@ -109,8 +110,9 @@ class TransformerTagger:
         model.eval()
         return tokenizer, model
 
-    def train(self, sentences: list[Sentence], *, seed: int, workdir: Path) -> tuple[Any, Any]:
-        del workdir  # fine-tuned weights are not kept
+    def train(self, sentences: list[Sentence], *, seed: int, workdir: Path,
+              validation: list[Sentence] | None = None) -> tuple[Any, Any]:
+        del workdir, validation  # fine-tuned weights are not kept; the settings are fixed in advance
         return (self._train_one(sentences, "ner_tags", NER_TAGS, seed),
                 self._train_one(sentences, "trigger_tags", TRIGGER_TAGS, seed))
 

@@ -6,13 +6,7 @@ import pytest
 from seqeval.metrics import f1_score
 from seqeval.scheme import IOB2
 
-from indogeoie.benchmark.scoring import (
-    invalid_iob2,
-    score_arguments,
-    score_tagging,
-    sequence_scores,
-    set_prf,
-)
+from indogeoie.benchmark.scoring import sequence_scores, set_prf
 
 # Gold: 3 chunks (PER "Qassem Soleimani", GPE "Irak", ORG "Garda Revolusi").
 GOLD = [["B-PER", "I-PER", "O", "B-GPE"], ["B-ORG", "I-ORG", "O"]]
@@ -52,17 +46,6 @@ def test_agrees_with_plain_seqeval() -> None:
         f1_score(GOLD, PRED, average="macro"))
 
 
-def test_identification_ignores_types() -> None:
-    report = score_tagging(GOLD, PRED)
-    # Strict identification: GPE and the ORG span (typed GPE) match; the invalid PER does not.
-    assert report.identification["strict"].micro.tp == 2
-    assert report.classification["strict"].micro.tp == 1
-    assert (report.sequences, report.invalid_sequences) == (2, 1)
-
-
-def test_invalid_iob2_positions() -> None:
-    assert invalid_iob2(["I-PER", "I-PER", "O", "B-GPE", "I-ORG"]) == [0, 4]
-    assert invalid_iob2(["B-PER", "I-PER"]) == []
 
 
 def test_perfect_and_empty() -> None:
@@ -70,12 +53,3 @@ def test_perfect_and_empty() -> None:
     assert set_prf(set(), set()).f1 == 1.0
     assert set_prf({1}, set()).f1 == 0.0
 
-
-def test_argument_scores_by_hand() -> None:
-    gold = {("d", 10, 18, "Actor", 0, 2), ("d", 10, 18, "Recipient", 19, 23)}
-    pred = {("d", 10, 18, "Actor", 0, 2), ("d", 10, 18, "Actor", 19, 23), ("d", 10, 18, "Time", 30, 34)}
-    report = score_arguments(gold, pred)
-    assert (report.classification.tp, report.classification.gold, report.classification.predicted) == (1, 2, 3)
-    # Identification drops the role: (19, 23) now matches.
-    assert (report.identification.tp, report.identification.predicted) == (2, 3)
-    assert report.per_role["Recipient"].recall == 0.0

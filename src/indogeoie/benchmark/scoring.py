@@ -1,9 +1,9 @@
-"""Scoring: the one module that every score in the project comes from.
+"""Precision, recall and F1, and sequence scores with seqeval's own chunkers.
 
 Sequence scores come from seqeval, always with an explicit mode: ``strict``
 with the IOB2 scheme is the headline, seqeval's default (conlleval-compatible)
-mode is reported beside it. Set-based precision, recall and F1 score spans and
-argument tuples.
+mode is reported beside it. Set-based precision, recall and F1 score spans
+(the agreement study uses them too).
 
 >>> s = set_prf({("d", 0, 4, "GPE"), ("d", 5, 9, "ORG")}, {("d", 0, 4, "GPE")})
 >>> (s.precision, s.recall, round(s.f1, 3), s.tp, s.gold, s.predicted)
@@ -127,90 +127,3 @@ def sequence_scores(y_true: list[list[str]], y_pred: list[list[str]], *, mode: s
     if mode not in MODES:
         raise ValueError(f"mode {mode!r}; expected one of {MODES}")
     return _scores(chunks(y_true, mode=mode), chunks(y_pred, mode=mode), mode)
-
-
-def invalid_iob2(tags: list[str]) -> list[int]:
-    """Positions of tags that break IOB2: an I-X that does not continue a B-X or I-X chunk."""
-    bad = []
-    previous = "O"
-    for position, tag in enumerate(tags):
-        if tag.startswith("I-") and (previous == "O" or previous[2:] != tag[2:]):
-            bad.append(position)
-        previous = tag
-    return bad
-
-
-@dataclass(frozen=True)
-class TaggingReport:
-    """Everything reported for one tagging task (entities or triggers)."""
-
-    classification: dict[str, SequenceScores]  # by mode
-    identification: dict[str, SequenceScores]  # by mode, types ignored
-    sequences: int
-    invalid_sequences: int
-
-    def as_dict(self) -> dict[str, object]:
-        def scores(s: SequenceScores) -> dict[str, object]:
-            return {"micro": s.micro.as_dict(), "macro_f1": s.macro_f1,
-                    "per_type": {k: v.as_dict() for k, v in s.per_type.items()}}
-
-        return {
-            "classification": {mode: scores(s) for mode, s in self.classification.items()},
-            "identification": {mode: scores(s) for mode, s in self.identification.items()},
-            "sequences": self.sequences,
-            "invalid_iob2_sequences": self.invalid_sequences,
-        }
-
-
-def score_tagging(y_true: list[list[str]], y_pred: list[list[str]]) -> TaggingReport:
-    """Classification and identification scores in both modes, and the invalid-IOB2 count.
-
-    Each side is chunked once per mode; identification compares the same chunks'
-    spans, types ignored (the right span found, whatever its type).
-    """
-    classification, identification = {}, {}
-    for mode in MODES:
-        gold, predicted = chunks(y_true, mode=mode), chunks(y_pred, mode=mode)
-        classification[mode] = _scores(gold, predicted, mode)
-        untyped_gold = {(s, a, b, "SPAN") for s, a, b, _ in gold}
-        untyped_pred = {(s, a, b, "SPAN") for s, a, b, _ in predicted}
-        identification[mode] = _scores(untyped_gold, untyped_pred, mode)
-    return TaggingReport(
-        classification=classification,
-        identification=identification,
-        sequences=len(y_pred),
-        invalid_sequences=sum(1 for seq in y_pred if invalid_iob2(seq)),
-    )
-
-
-ArgumentTuple = tuple[str, int, int, str, int, int]  # doc, trigger start, trigger end, role, arg start, arg end
-
-
-@dataclass(frozen=True)
-class ArgumentReport:
-    """Argument identification (role ignored) and classification F1, and F1 per role."""
-
-    identification: PRF
-    classification: PRF
-    per_role: dict[str, PRF]
-
-    def as_dict(self) -> dict[str, object]:
-        return {"identification": self.identification.as_dict(),
-                "classification": self.classification.as_dict(),
-                "per_role": {k: v.as_dict() for k, v in self.per_role.items()}}
-
-
-def score_arguments(gold: set[ArgumentTuple], predicted: set[ArgumentTuple]) -> ArgumentReport:
-    """Argument F1 over (doc, trigger span, role, argument span) tuples.
-
-    Identification drops the role; classification keeps it.
-    """
-    def unroled(items: set[ArgumentTuple]) -> set[tuple[str, int, int, int, int]]:
-        return {(d, ts, te, a_s, a_e) for d, ts, te, _, a_s, a_e in items}
-
-    roles = sorted({t[3] for t in gold | predicted})
-    return ArgumentReport(
-        identification=set_prf(unroled(gold), unroled(predicted)),
-        classification=set_prf(gold, predicted),
-        per_role={r: set_prf({t for t in gold if t[3] == r}, {t for t in predicted if t[3] == r}) for r in roles},
-    )
