@@ -245,6 +245,38 @@ ROLES: tuple[str, ...] = tuple(d.name for d in ROLE_DEFS)
 MODALITIES: tuple[str, ...] = tuple(d.name for d in MODALITY_DEFS)
 DEFAULT_MODALITY = "asserted"
 
+#: Actor sectors, PLOVER style (CAMEO's agent codes): what kind of actor an ORG, NORP or PER mention is.
+SECTOR_DEFS: tuple[LabelDef, ...] = (
+    LabelDef("GOV", "Government: heads of state, ministries, diplomats, officials, legislatures, courts.", ()),
+    LabelDef("MIL", "Military: armed forces, soldiers, military commanders.", ()),
+    LabelDef("COP", "Police, intelligence and security services.", ()),
+    LabelDef("REB", "Rebels, militias and other armed non-state groups.", ()),
+    LabelDef("PTY", "A political party.", ()),
+    LabelDef("IGO", "An international (intergovernmental) organisation.", ()),
+    LabelDef("NGO", "A non-governmental organisation.", ()),
+    LabelDef("MED", "Media.", ()),
+    LabelDef("BUS", "Business.", ()),
+    LabelDef("REL", "A religious organisation or leader.", ()),
+)
+SECTORS: tuple[str, ...] = tuple(d.name for d in SECTOR_DEFS)
+#: Entity types an actor normalisation applies to (those that can be an Actor or a Recipient, and FAC).
+ACTOR_TYPES: tuple[str, ...] = ("PER", "ORG", "NORP", "GPE", "FAC")
+
+#: PLOVER's quad classes (openeventdata/PLOVER README, "PLOVER quad categories"; DEMAND and
+#: DISAPPROVE there are REQUEST and ACCUSE in PLOVER 2.0, and INVESTIGATE is folded into ACCUSE).
+QUAD_CLASSES: dict[int, str] = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                                4: "material conflict"}
+QUAD_OF: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+#: Event types whose PLOVER record needs a recipient (the others may have none).
+RECIPIENT_REQUIRED: tuple[str, ...] = ("COOPERATE", "AID", "SANCTION")
+#: The PLOVER ``mode`` given by a modality (``asserted`` gives none).
+PLOVER_MODE: dict[str, str] = {"negated": "negation", "future": "future", "hypothetical": "hypothetical"}
+
 # Names of the Label Studio control tags. They are part of the schema because
 # every export keys its regions by them.
 ENTITY_CONTROL = "entity"

@@ -1,12 +1,14 @@
 """``indogeoie audit``: consistency checks across the whole gold, and the reviewed exceptions.
 
-Four checks, each a list to review rather than an error:
+Five checks, each a list to review rather than an error:
 
 * ``entity-type``: the same surface string (case-folded) labelled with different entity types;
 * ``unlabelled``: a string labelled as an entity in one place and left unlabelled elsewhere in the
   same document (at token boundaries, outside every other span);
 * ``trigger-type``: the same trigger word form (case-folded) labelled with different event types;
-* ``no-actor``: an event without an Actor in a sentence that names a possible Actor.
+* ``no-actor``: an event without an Actor in a sentence that names a possible Actor;
+* ``actor-code``: an Actor or Recipient mention that the actor table (:mod:`indogeoie.annotation.actors`)
+  does not cover; it is decided by adding the surface to the table, not by an exception.
 
 Every finding has a key. A finding is either fixed in the gold or accepted,
 with a reason, in ``annotations/audit_exceptions.tsv``::
@@ -26,14 +28,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from indogeoie.annotation.actors import ActorTable
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import AnnotatedDocument
 from indogeoie.schema import ROLE_FILLERS
 
-CHECKS = ("entity-type", "unlabelled", "trigger-type", "no-actor")
+CHECKS = ("entity-type", "unlabelled", "trigger-type", "no-actor", "actor-code")
 HEADER = ("check", "key", "reason")
 ACTOR = "Actor"
+RECIPIENT = "Recipient"
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,20 @@ def no_actor_findings(gold: Iterable[AnnotatedDocument], corpus: dict[str, Sourc
     return findings
 
 
+def actor_code_findings(gold: Iterable[AnnotatedDocument], actors: ActorTable) -> list[Finding]:
+    """Actor and Recipient mentions no rule of the actor table covers (decided by adding them to the table)."""
+    missing: dict[str, list[str]] = defaultdict(list)
+    for document in gold:
+        entities = document.entity_by_id()
+        for event in document.events:
+            for argument in event.arguments:
+                entity = entities[argument.ref_id]
+                if argument.role in (ACTOR, RECIPIENT) and actors.normalise(document.doc_id, entity.text) is None:
+                    missing[entity.text.casefold()].append(_where(document.doc_id, entity.start, entity.end))
+    return [Finding("actor-code", key, f"{len(places)} Actor/Recipient mention(s), e.g. {places[0]}; add it to "
+                    "annotations/actors/aliases.tsv (or overrides.tsv)") for key, places in sorted(missing.items())]
+
+
 def read_exceptions(path: Path) -> dict[tuple[str, str], str]:
     """The accepted findings: (check, key) -> reason; every malformed row located."""
     if not path.exists():
@@ -157,16 +175,17 @@ def read_exceptions(path: Path) -> dict[tuple[str, str], str]:
 
 
 def audit(*, gold: tuple[AnnotatedDocument, ...], corpus: dict[str, SourceDocument],
-          exceptions: dict[tuple[str, str], str]) -> AuditReport:
+          exceptions: dict[tuple[str, str], str], actors: ActorTable | None = None) -> AuditReport:
     """Run every check and sort the findings into open and accepted.
 
     Args:
         gold: the gold documents.
         corpus: their corpus documents (for tokens and sentences).
         exceptions: the accepted findings.
+        actors: the actor normalisation table (None: the actor-code check is not run).
     """
     findings = [*entity_type_findings(gold), *unlabelled_findings(gold, corpus), *trigger_type_findings(gold),
-                *no_actor_findings(gold, corpus)]
+                *no_actor_findings(gold, corpus), *(actor_code_findings(gold, actors) if actors else [])]
     keys = {(f.check, f.key) for f in findings}
     accepted = tuple(f for f in findings if (f.check, f.key) in exceptions)
     open_ = tuple(f for f in findings if (f.check, f.key) not in exceptions)
@@ -177,6 +196,7 @@ def audit(*, gold: tuple[AnnotatedDocument, ...], corpus: dict[str, SourceDocume
 def checkout_audit() -> AuditReport:
     """The audit of this checkout's gold, with ``annotations/audit_exceptions.tsv``."""
     from indogeoie import paths
+    from indogeoie.annotation.actors import checkout_actor_table
     from indogeoie.annotation.validate import validate
     from indogeoie.corpus.documents import load_corpus
 
@@ -184,4 +204,5 @@ def checkout_audit() -> AuditReport:
     report = validate(paths=[paths.GOLD], corpus=corpus)
     if report.problems:
         raise IndoGeoIEError(list(report.problems))
-    return audit(gold=report.documents, corpus=corpus, exceptions=read_exceptions(paths.AUDIT_EXCEPTIONS))
+    return audit(gold=report.documents, corpus=corpus, exceptions=read_exceptions(paths.AUDIT_EXCEPTIONS),
+                 actors=checkout_actor_table())

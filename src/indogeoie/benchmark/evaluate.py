@@ -18,6 +18,7 @@ import numpy as np
 from indogeoie.benchmark import bootstrap
 from indogeoie.benchmark.data import BenchmarkData, spans_by_document
 from indogeoie.benchmark.metrics import (
+    ACCURACIES,
     ENTITY_METRICS,
     EVENT_METRICS,
     METRIC_NAMES,
@@ -65,7 +66,7 @@ class Report:
         return [m for m in METRIC_NAMES if m in self.counts]
 
     def kind(self, metric: str) -> str:
-        return "accuracy" if metric == "modality" else "f1"
+        return "accuracy" if metric in ACCURACIES else "f1"
 
     def summary(self, weights: np.ndarray) -> dict[str, dict[str, Any]]:
         """Value, 95% interval and counts of every metric."""
@@ -76,8 +77,8 @@ class Report:
             tp, gold, predicted = (int(x) for x in counts.sum(axis=0))
             entry: dict[str, Any] = {"name": METRIC_NAMES[metric], "value": round(headline(metric, counts), 4),
                                      "ci95": [low, high]}
-            if metric == "modality":
-                entry.update(same=tp, matched=gold)
+            if metric in ACCURACIES:
+                entry.update(right=tp, total=gold)
             else:
                 score = prf(counts)
                 entry.update(precision=round(score.precision, 4), recall=round(score.recall, 4), tp=tp, gold=gold,

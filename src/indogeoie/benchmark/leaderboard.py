@@ -58,8 +58,8 @@ def leaderboard_markdown(rows: list[dict[str, Any]], not_run: dict[str, str]) ->
         "Test split. Each cell: the score, and below it its 95% interval from a bootstrap over documents "
         f"({boot.get('replicates', '?')} replicates). `*`: significantly different from the row below "
         "(paired bootstrap on the same replicates, p < 0.05). Metrics are defined in the README. "
-        f"`{rows[-1]['system'] if rows else 'gold-mentions'}` scores the argument model on gold entities and "
-        "triggers.", "",
+        "`gold-mentions` scores the argument model on gold entities and triggers; `actor-normaliser` scores the "
+        "baseline actor normalisation on the gold Actor and Recipient mentions.", "",
         *main_table(rows, "test"), "",
     ]
     seeds = [r for r in rows if r.get("seed_scores")]

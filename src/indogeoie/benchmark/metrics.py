@@ -41,7 +41,11 @@ METRIC_NAMES: dict[str, str] = {
     "arg_c": "Arg-C F1",
     "arg_c_plus": "Arg-C+ F1",
     "modality": "Modality accuracy",
+    "plover_f1": "PLOVER record F1",
+    "actor_norm": "Actor normalisation accuracy",
 }
+#: Metrics that are accuracies over (right, total, total) counts rather than F1 over (tp, gold, predicted).
+ACCURACIES = ("modality", "actor_norm")
 ENTITY_METRICS = ("ent_strict", "ent_default")
 EVENT_METRICS = ("trig_i", "trig_c", "arg_i", "arg_c", "arg_c_plus", "modality")
 
@@ -128,7 +132,7 @@ def prf(counts: np.ndarray) -> PRF:
 
 def headline(metric: str, counts: np.ndarray) -> float:
     """The number a leaderboard cell shows: micro F1, or accuracy for modality (0 when nothing matched)."""
-    if metric == "modality":
+    if metric in ACCURACIES:
         same, matched, _ = (int(x) for x in counts.sum(axis=0))
         return same / matched if matched else 0.0
     return prf(counts).f1

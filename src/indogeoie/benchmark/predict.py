@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from indogeoie.benchmark.data import load_benchmark_data, spans_by_document
 from indogeoie.benchmark.pipeline import train_argument_model
@@ -126,6 +127,8 @@ def predict_texts(inputs: list[Input], *, model: str, dataset_dir: Path, cache_d
                                  sorted(entities.get(i.doc_id, [])), sorted(triggers.get(i.doc_id, [])))
                 for i in inputs]
     events = arguments.predict(mentions)
+    if output_format == "plover":
+        return _plover(inputs, entities, events, data)
     if output_format == "documents":
         return "".join(json.dumps(document_row(i.doc_id, entities.get(i.doc_id, []), events[i.doc_id]),
                                   ensure_ascii=False) + "\n" for i in inputs)
@@ -139,3 +142,20 @@ def predict_texts(inputs: list[Input], *, model: str, dataset_dir: Path, cache_d
         tasks.append({"data": {"text": item.text, "doc_id": item.doc_id},
                       "predictions": [{"model_version": model, "result": document_result(fitted)}]})
     return json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
+
+
+def _plover(inputs: list[Input], entities: dict[str, list[tuple[int, int, str]]],
+            events: dict[str, tuple[Any, ...]], data: Any) -> str:
+    """PLOVER records of the predictions, actors normalised by the baseline (each incomplete one says why)."""
+    from indogeoie.annotation.actors import checkout_actor_table
+    from indogeoie.benchmark.event_data import baseline_for
+    from indogeoie.formats.plover import missing_fields, plover_records
+
+    normaliser = baseline_for(data, checkout_actor_table())
+    lines = []
+    for item in inputs:
+        document = as_annotated(item.doc_id, item.text, entities.get(item.doc_id, []), events[item.doc_id])
+        for record in plover_records(document, None, item.tokenized, normaliser.normalise):
+            missing = missing_fields(record)
+            lines.append(json.dumps({**record, "missing": missing} if missing else record, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 SEEDS = (13, 14, 15)
 GOLD_MENTIONS = "gold-mentions"
+ACTOR_NORMALISER = "actor-normaliser"
 SPLITS = ("validation", "test")
 
 
@@ -46,6 +47,7 @@ class SystemRun:
     seed_scores: dict[str, dict[str, float]] = field(default_factory=dict)  # metric -> mean, sd (test)
     predictions: dict[str, str] = field(default_factory=dict)  # file name -> JSON Lines
     wall_time: float = 0.0
+    events: dict[str, Events] = field(default_factory=dict)  # split -> predicted events (first seed)
 
 
 def _seed_scores(per_seed: list[Report]) -> dict[str, dict[str, float]]:
@@ -65,6 +67,7 @@ def run_tagger(name: str, data: BenchmarkData, arguments: ArgumentModel, workdir
     first: dict[str, Report] = {}
     per_seed: list[Report] = []
     files: dict[str, str] = {}
+    first_events: dict[str, Events] = {}
     for seed in seeds:
         progress(f"{name}: training (seed {seed})")
         model = tagger.train(data.split("train"), seed=seed, workdir=workdir / name / f"seed{seed}",
@@ -80,27 +83,30 @@ def run_tagger(name: str, data: BenchmarkData, arguments: ArgumentModel, workdir
                 per_seed.append(report)
             if seed == seeds[0]:
                 first[split] = report
+                first_events[split] = events
                 files[f"{split}.tags.jsonl"] = tag_rows([s.id for s in sentences], [s.doc_id for s in sentences],
                                                         [ner[s.id] for s in sentences],
                                                         [triggers[s.id] for s in sentences])
                 entities = spans_by_document(sentences, [ner[s.id] for s in sentences])
                 files[f"{split}.documents.jsonl"] = event_rows(events, data.doc_ids(split), entities)
     return SystemRun(name, tagger.settings(), seeds, f"indogeoie benchmark --models {name}", first,
-                     _seed_scores(per_seed), files, round(time.perf_counter() - started, 1))
+                     _seed_scores(per_seed), files, round(time.perf_counter() - started, 1), first_events)
 
 
 def run_gold_mentions(data: BenchmarkData, arguments: ArgumentModel) -> SystemRun:
     """The argument model on gold entities and triggers."""
     started = time.perf_counter()
-    reports, files = {}, {}
+    reports, files, predicted = {}, {}, {}
     for split in SPLITS:
         events = events_on_gold_mentions(data, split, arguments)
+        predicted[split] = events
         full = evaluate(data, split, SystemOutput(events=events))
         full.counts = {m: c for m, c in full.counts.items() if m not in ("trig_i", "trig_c")}  # gold by construction
         reports[split] = full
         files[f"{split}.documents.jsonl"] = event_rows(events, data.doc_ids(split), data.entities)
     return SystemRun(GOLD_MENTIONS, {"input": "gold entities and gold triggers", **arguments.settings()},
-                     [SEEDS[0]], "indogeoie benchmark", reports, {}, files, round(time.perf_counter() - started, 1))
+                     [SEEDS[0]], "indogeoie benchmark", reports, {}, files, round(time.perf_counter() - started, 1),
+                     predicted)
 
 
 __all__ = ["GOLD_MENTIONS", "SEEDS", "Events", "SystemRun", "run_gold_mentions", "run_tagger"]

@@ -91,7 +91,7 @@ def score(
 def predict(
     files: Annotated[Optional[list[Path]], typer.Argument(help="Article text files, or one CoNLL file; none: stdin.")] = None,
     model: Annotated[str, typer.Option("--model", help="A registered tagging baseline.")] = "crf",
-    output_format: Annotated[str, typer.Option("--format", help="documents (JSON Lines) or labelstudio.")] = "documents",
+    output_format: Annotated[str, typer.Option("--format", help="documents (JSON Lines), labelstudio or plover.")] = "documents",
     out: Annotated[Optional[Path], typer.Option(help="Write here instead of stdout.")] = None,
     dataset: Annotated[Path, typer.Option(help="The built dataset to train on.")] = paths.DATASET,
 ) -> None:
@@ -100,8 +100,8 @@ def predict(
 
     from indogeoie.benchmark.predict import predict_texts, read_inputs
 
-    if output_format not in ("documents", "labelstudio"):
-        raise typer.BadParameter(f"{output_format!r}; expected documents or labelstudio", param_hint="--format")
+    if output_format not in ("documents", "labelstudio", "plover"):
+        raise typer.BadParameter(f"{output_format!r}; expected documents, labelstudio or plover", param_hint="--format")
 
     def step() -> str:
         inputs = read_inputs(files or [], stdin=None if files else sys.stdin.read())

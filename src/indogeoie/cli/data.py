@@ -161,6 +161,26 @@ def export_conll(
             console.print(f"wrote {out / rel.removeprefix('conll/')}", markup=False)
 
 
+@export_app.command("plover")
+def export_plover(
+    out: Annotated[Path, typer.Option(help="Folder for events.jsonl and incomplete.jsonl.")] = paths.DATASET / "plover",
+) -> None:
+    """PLOVER 2.0 event records of the gold, one per event, with normalised actors.
+
+    Complete records go to events.jsonl; a record that lacks a required field
+    (a date, a coded actor, a recipient where the event type needs one) goes to
+    incomplete.jsonl with the list of what is missing.
+    """
+    from indogeoie.dataset.inputs import checkout_build
+
+    result = run(lambda: checkout_build(check=True, plover_out=out))
+    for rel in result.files:
+        if rel.startswith("plover/"):
+            target = out / rel.removeprefix("plover/")
+            lines = sum(1 for _ in target.open(encoding="utf-8"))
+            console.print(f"wrote {target} ({lines} records)", markup=False)
+
+
 splits_app = typer.Typer(help="The frozen train/validation/test split and folds.", no_args_is_help=True)
 app.add_typer(splits_app, name="splits")
 
@@ -256,8 +276,9 @@ def audit(
     for check, key in report.stale:
         errconsole.print(f"error: {paths.AUDIT_EXCEPTIONS}: exception {check} {key!r} matches no finding; "
                          "remove it", markup=False)
-    summary = {check: sum(1 for f in report.open if f.check == check) for check in ("entity-type", "unlabelled",
-                                                                                   "trigger-type", "no-actor")}
+    from indogeoie.annotation.audit import CHECKS
+
+    summary = {check: sum(1 for f in report.open if f.check == check) for check in CHECKS}
     errconsole.print(f"{len(report.open)} open finding(s) {summary}, {len(report.accepted)} accepted", markup=False)
     if report.open or report.stale:
         raise typer.Exit(1)

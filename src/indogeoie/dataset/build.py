@@ -33,6 +33,12 @@ from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats.conll import rows_to_conll
+from indogeoie.annotation.actors import ActorTable
+from indogeoie.formats.plover import plover_jsonl, plover_records
+from indogeoie.schema import ACTOR_TYPES
+
+#: The PLOVER event records of the whole dataset (each record names its split).
+PLOVER_FILES = ("events.jsonl", "incomplete.jsonl")
 from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, dataset_rows
 from indogeoie.formats.metadata import DocumentMeta, parse_meta
 from indogeoie.records import AnnotatedDocument
@@ -64,6 +70,9 @@ class Job:
     fold: int
     file: str
     source: SourceDocument | None
+    normalized: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # entity id -> kb normalized
+    actors: ActorTable | None = None  # for the PLOVER records
+    split: str | None = None
 
 
 @dataclass
@@ -75,6 +84,7 @@ class _DocumentOutput:
     lines: dict[str, bytes] = field(default_factory=dict)  # config -> JSON Lines
     conll: dict[str, bytes] = field(default_factory=dict)  # config -> CoNLL text
     counts: SplitStats = field(default_factory=SplitStats)
+    plover: tuple[bytes, bytes] = (b"", b"")  # complete and incomplete PLOVER records
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> bytes:
@@ -93,18 +103,24 @@ def process(job: Job) -> _DocumentOutput:
     if problems:
         return _DocumentOutput(document.doc_id, problems)
     try:
-        rows = dataset_rows(document, job.meta, job.fold, tokenized=tokenized, file=job.file)
+        rows = dataset_rows(document, job.meta, job.fold, tokenized=tokenized, file=job.file,
+                            normalized=job.normalized)
     except IndoGeoIEError as error:
         return _DocumentOutput(document.doc_id, error.problems)
     counts = SplitStats(documents=1, sentences=len(rows["ner"]), tokens=len(tokenized.tokens),
                         entities=Counter(e.label for e in document.entities),
                         events=Counter(e.type for e in document.events),
                         arguments=sum(len(e.arguments) for e in document.events))
+    plover = (b"", b"")
+    if job.actors is not None:
+        records = plover_records(document, job.meta, tokenized, job.actors.normalise, split=job.split)
+        complete, incomplete = plover_jsonl(records)
+        plover = (complete.encode(), incomplete.encode())
     return _DocumentOutput(
         doc_id=document.doc_id, problems=[],
         lines={config: _jsonl(rows[config]) for config in CONFIGS},
         conll={config: rows_to_conll(rows[config], config=config).encode() for config in TAG_COLUMNS},
-        counts=counts)
+        counts=counts, plover=plover)
 
 
 # The jobs live in each worker process, handed over once when it starts (a forked
@@ -181,6 +197,7 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
     """Write every file of the dataset into ``folder``; raise with every problem if a document fails."""
     data: dict[tuple[str, str], _HashingWriter] = {}
     conll: dict[tuple[str, str], _HashingWriter] = {}
+    plover = {name: _HashingWriter(folder / "plover" / name) for name in PLOVER_FILES}
     stats: dict[str, SplitStats] = {}
     by_source: dict[tuple[str, str], SplitStats] = {}
     problems: list[Problem] = []
@@ -200,11 +217,14 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
             if key not in conll:
                 conll[key] = _HashingWriter(folder / "conll" / config / f"{split}.conll")
             conll[key].write(output.conll[config])
+        for name, content in zip(PLOVER_FILES, output.plover, strict=True):
+            plover[name].write(content)
         stats[split] = stats.get(split, SplitStats()) + output.counts
         key = (source_of[output.doc_id], split)
         by_source[key] = by_source.get(key, SplitStats()) + output.counts
     digests = {key: writer.close() for key, writer in data.items()}
     manifest = {f"conll/{c}/{s}.conll": writer.close() for (c, s), writer in conll.items()}
+    manifest.update({f"plover/{name}": writer.close() for name, writer in plover.items()})
     if problems:
         raise IndoGeoIEError(problems)
     changelog = card.changelog.encode()
@@ -277,9 +297,23 @@ def differing_files(current: Path, fresh: Path) -> list[str]:
             if rel not in a or rel not in b or a[rel].read_bytes() != b[rel].read_bytes()]
 
 
+def normalized_entities(document: AnnotatedDocument, actors: ActorTable | None) -> dict[str, list[dict[str, str]]]:
+    """The kb ``normalized`` list of each entity the actor table covers."""
+    if actors is None:
+        return {}
+    found = {}
+    for entity in document.entities:
+        if entity.label in ACTOR_TYPES:
+            normalised = actors.normalise(document.doc_id, entity.text)
+            if normalised is not None and normalised.kb():
+                found[entity.id] = normalised.kb()
+    return found
+
+
 def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path], out: Path,
           corpus: dict[str, SourceDocument] | None, splits: dict[str, Assignment] | None, card: CardInputs,
-          check: bool = False, force: bool = False, conll_out: Path | None = None) -> BuildResult:
+          check: bool = False, force: bool = False, conll_out: Path | None = None,
+          actors: ActorTable | None = None, plover_out: Path | None = None) -> BuildResult:
     """Build the dataset from documents read from exports.
 
     Args:
@@ -293,6 +327,8 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
         check: write nothing to ``out``; report the files that differ.
         force: replace files added or edited by hand in ``out``.
         conll_out: also copy the CoNLL files there (``indogeoie export conll``).
+        actors: the actor normalisation table (fills the entities' kb ``normalized`` and the PLOVER records).
+        plover_out: also copy the PLOVER records there (``indogeoie export plover``).
     """
     metas: dict[str, DocumentMeta | None] = {}
     problems = []
@@ -310,7 +346,8 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
         raise IndoGeoIEError(problems)
     assigned = assignments_for(documents, metas, splits, file=str(out))
     jobs = [Job(d, metas[d.doc_id], assigned[d.doc_id].fold, str(file_of.get(d.doc_id, "")),
-                corpus.get(d.doc_id) if corpus is not None else None)
+                corpus.get(d.doc_id) if corpus is not None else None, normalized_entities(d, actors), actors,
+                assigned[d.doc_id].split)
             for d in sorted(documents, key=lambda d: d.doc_id)]
     split_of = {doc_id: a.split for doc_id, a in assigned.items()}
     with io.folder_lock(out):
@@ -325,10 +362,10 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
         try:
             result = write_files(fresh, jobs, split_of, card)
             changed = differing_files(out, fresh)
-            if conll_out is not None:
-                for rel in result.files:
-                    if rel.startswith("conll/"):
-                        io.write_bytes(conll_out / rel.removeprefix("conll/"), (fresh / rel).read_bytes())
+            for prefix, target in (("conll/", conll_out), ("plover/", plover_out)):
+                for rel in result.files if target is not None else ():
+                    if rel.startswith(prefix):
+                        io.write_bytes(target / rel.removeprefix(prefix), (fresh / rel).read_bytes())
             if not check and changed:
                 io.swap_folder(fresh, out)
         finally:

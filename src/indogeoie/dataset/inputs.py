@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from indogeoie import paths
+from indogeoie.annotation.actors import checkout_actor_table
 from indogeoie.annotation.agreement import agreement_summary_lines, load_studies
 from indogeoie.annotation.validate import validate
 from indogeoie.corpus.documents import SourceDocument, load_corpus
@@ -51,7 +52,7 @@ def selection_line(selection: Path) -> str | None:
 
 
 def checkout_build(*, out: Path = paths.DATASET, check: bool = False, force: bool = False,
-                   conll_out: Path | None = None) -> BuildResult:
+                   conll_out: Path | None = None, plover_out: Path | None = None) -> BuildResult:
     """Build the dataset of this checkout: the gold against the corpus, the frozen split, the full card.
 
     Args:
@@ -59,6 +60,7 @@ def checkout_build(*, out: Path = paths.DATASET, check: bool = False, force: boo
         check: write nothing; report the files that differ.
         force: replace files added or edited by hand in ``out``.
         conll_out: also copy the CoNLL files there.
+        plover_out: also copy the PLOVER records there.
     """
     corpus = load_corpus(paths.ANNOTATIONS)
     report = validate(paths=[paths.GOLD], corpus=corpus)
@@ -73,7 +75,8 @@ def checkout_build(*, out: Path = paths.DATASET, check: bool = False, force: boo
                       agreement_lines=tuple(agreement_summary_lines(studies)),
                       selection_line=selection_line(paths.SELECTION))
     return build(documents=report.documents, file_of=report.file_of, out=out, corpus=corpus,
-                 splits=read_splits(paths.SPLITS), card=card, check=check, force=force, conll_out=conll_out)
+                 splits=read_splits(paths.SPLITS), card=card, check=check, force=force, conll_out=conll_out,
+                 actors=checkout_actor_table(), plover_out=plover_out)
 
 
 def export_build(*, exports: list[Path], out: Path, check: bool = False, force: bool = False) -> BuildResult:
@@ -84,4 +87,4 @@ def export_build(*, exports: list[Path], out: Path, check: bool = False, force: 
     card = CardInputs(version=DATASET_VERSION, changelog=changelog_text(),
                       built_from=", ".join(p.name for p in exports))
     return build(documents=report.documents, file_of=report.file_of, out=out, corpus=None, splits=None, card=card,
-                 check=check, force=force)
+                 check=check, force=force, actors=checkout_actor_table())

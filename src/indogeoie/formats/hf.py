@@ -105,7 +105,8 @@ def features() -> dict[str, Any]:
                 "sha256": Value("string"),
                 "provenance": provenance,
             },
-            "entities": List({"id": Value("string"), "type": Value("string"), **kb_text}),
+            "entities": List({"id": Value("string"), "type": Value("string"), **kb_text,
+                              "normalized": List({"db_name": Value("string"), "db_id": Value("string")})}),
             "events": List({
                 "id": Value("string"),
                 "type": Value("string"),
@@ -141,7 +142,8 @@ def _token_columns(tokenized: TokenizedText, first: int, last: int) -> dict[str,
 
 
 def dataset_rows(document: AnnotatedDocument, meta: DocumentMeta | None, fold: int,
-                 *, tokenized: TokenizedText, file: str = "") -> dict[str, list[dict[str, Any]]]:
+                 *, tokenized: TokenizedText, file: str = "",
+                 normalized: dict[str, list[dict[str, str]]] | None = None) -> dict[str, list[dict[str, Any]]]:
     """The rows of every config for one validated document.
 
     Args:
@@ -150,6 +152,7 @@ def dataset_rows(document: AnnotatedDocument, meta: DocumentMeta | None, fold: i
         fold: its cross-validation fold.
         tokenized: its tokens and sentences.
         file: where it came from, for messages.
+        normalized: per entity id, its kb ``normalized`` list (actor codes).
     """
     entities = document.entity_by_id()
     ner_rows, event_rows = [], []
@@ -196,7 +199,7 @@ def dataset_rows(document: AnnotatedDocument, meta: DocumentMeta | None, fold: i
                            "events": row_events})
     if problems:
         raise IndoGeoIEError(problems)
-    return {"ner": ner_rows, "events": event_rows, "documents": [kb_row(document, meta, fold)]}
+    return {"ner": ner_rows, "events": event_rows, "documents": [kb_row(document, meta, fold, normalized or {})]}
 
 
 def kb_id(doc_id: str, region: str) -> str:
@@ -216,13 +219,14 @@ def _metadata_row(meta: DocumentMeta | None) -> dict[str, Any]:
             "url": meta.url, "language": meta.language, "sha256": meta.sha256, "provenance": provenance}
 
 
-def kb_row(document: AnnotatedDocument, meta: DocumentMeta | None, fold: int) -> dict[str, Any]:
+def kb_row(document: AnnotatedDocument, meta: DocumentMeta | None, fold: int,
+           normalized: dict[str, list[dict[str, str]]] | None = None) -> dict[str, Any]:
     """The ``documents`` row of one document: the SEACrowd/BigBIO kb shape, ids unique across the dataset."""
     doc = document.doc_id
     return {
         "id": doc, "doc_id": doc, "fold": fold, "text": document.text, "metadata": _metadata_row(meta),
-        "entities": [{"id": kb_id(doc, e.id), "type": e.label, "text": [e.text], "offsets": [[e.start, e.end]]}
-                     for e in document.entities],
+        "entities": [{"id": kb_id(doc, e.id), "type": e.label, "text": [e.text], "offsets": [[e.start, e.end]],
+                      "normalized": (normalized or {}).get(e.id, [])} for e in document.entities],
         "events": [{"id": kb_id(doc, ev.id), "type": ev.type, "modality": ev.modality,
                     "trigger": {"text": [ev.trigger.text], "offsets": [[ev.trigger.start, ev.trigger.end]]},
                     "arguments": [{"role": a.role, "ref_id": kb_id(doc, a.ref_id)} for a in ev.arguments]}
