@@ -200,3 +200,12 @@ def test_metadata_nested_50000_levels_deep_is_refused(annotations_copy: Path, tm
                                     str(tmp_path / "t.json")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert re.search(r"metadata\.json: the metadata JSON is nested too deeply", result.output), result.output
+
+
+def test_a_flood_of_bad_prediction_lines_gives_a_bounded_report(tmp_path: Path) -> None:
+    path = tmp_path / "flood.jsonl"
+    path.write_text("{}\n" * 20_000, encoding="utf-8")
+    result = runner.invoke(app_(), ["score", "--predictions", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.output.splitlines()
+    assert len(lines) <= 1001 and "more problems (only the first 1000 are listed)" in lines[-1]

@@ -148,11 +148,21 @@ def main() -> None:
     prediction("non_iob2_tag.jsonl", bad_tag, rf"example '{first}': token 2: unknown tag 'B_GPE'")
     prediction("wrong_type_line.jsonl", [["O", "O"]] + good, r"line 1: expected a JSON object, not list")
     prediction("missing_tags.jsonl", [{"id": first}] + good[1:],
-               rf"example '{first}': expected a list of string tags")
+               rf"example '{first}': expected exactly one of \['tags', 'ner_tags'\], found \[\]")
     body = "".join(json.dumps(g) + "\n" for g in good).encode()
     prediction("truncated.jsonl", body[: len(body) - 40], r"line \d+: invalid JSON")
     prediction("not_utf8.jsonl", body.replace(b'"O"', b'"\xff"', 1), r"line 1: not UTF-8 \(byte \d+ of the line\)")
     prediction("bom.jsonl", b"\xef\xbb\xbf" + body, r"line 1: starts with a UTF-8 byte-order mark")
+    both = copy.deepcopy(good)
+    both[0]["ner_tags"] = ["O"] * len(both[0]["tags"])
+    prediction("tags_and_ner_tags.jsonl", both,
+               rf"example '{first}': expected exactly one of \['tags', 'ner_tags'\], found \['tags', 'ner_tags'\]")
+    prediction("deep_nesting.jsonl", ["[" * 50_000 + "]" * 50_000] + good[1:], r"line 1: the JSON is nested too deeply")
+    prediction("duplicate_key.jsonl", [json.dumps(good[0]).replace('"id": ', '"id": "x", "id": ', 1)] + good[1:],
+               r"line 1: invalid JSON: the key 'id' appears twice in one object")
+    ids = [{"id": g["id"], "tags": [NER_TAGS.index(t) for t in g["tags"]]} for g in good]
+    ids[0]["tags"][0] = 99
+    prediction("tag_id_out_of_range.jsonl", ids, rf"example '{first}': token 0: tag id 99 is not one of 0\.\.\d+")
 
     articles = HERE / "articles"
     articles.mkdir(exist_ok=True)

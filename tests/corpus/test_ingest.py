@@ -31,10 +31,12 @@ def test_ingest_writes_tasks_and_is_idempotent(annotations_copy: Path, tmp_path:
 
 def test_a_new_article_gets_a_record_with_unknowns_null(annotations_copy: Path, tmp_path: Path) -> None:
     articles = annotations_copy / "articles"
-    (articles / "900_new.txt").write_text("Judul baru\n\nIsi berita.\n", encoding="utf-8")
+    raw = "Judul baru\n\nIsi berita.\n".encode()
+    doc_id = f"900_{sha256_hex(raw)[:16]}"
+    (articles / f"{doc_id}.txt").write_bytes(raw)
     report = ingest(annotations_dir=annotations_copy, tasks_path=tmp_path / "tasks.json")
-    assert report.new_articles == ("900_new",)
-    record = json.loads((articles / "metadata.json").read_text(encoding="utf-8"))["900_new"]
+    assert report.new_articles == (doc_id,)
+    record = json.loads((articles / "metadata.json").read_text(encoding="utf-8"))[doc_id]
     assert record["outlet"] is None and record["published"] is None
     assert record["sha256"] == sha256_hex(b"Judul baru\n\nIsi berita.\n")
 
@@ -73,3 +75,12 @@ def test_a_failed_write_keeps_the_previous_output(annotations_copy: Path, tmp_pa
         ingest(annotations_dir=annotations_copy, tasks_path=tasks)
     assert tasks.read_text() == "previous"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_new_article_must_be_named_by_the_rule(annotations_copy: Path, tmp_path: Path) -> None:
+    (annotations_copy / "articles" / "900_baru.txt").write_text("Judul baru\n\nIsi berita.\n", encoding="utf-8")
+    digest = sha256_hex("Judul baru\n\nIsi berita.\n".encode())
+    with pytest.raises(IndoGeoIEError, match=rf"900_baru\.txt: doc 900_baru: a new article is named NNN_<the first 16 hex "
+                                              rf"digits of its sha256>\.txt.*so: 900_{digest[:16]}\.txt"):
+        ingest(annotations_dir=annotations_copy, tasks_path=tmp_path / "tasks.json")
+    assert not (tmp_path / "tasks.json").exists()

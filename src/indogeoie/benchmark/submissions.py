@@ -32,7 +32,7 @@ def _first_line(path: Path) -> str:
     with path.open("rb") as handle:
         for raw in iter(lambda: handle.readline(1 << 16), b""):
             if raw.strip():
-                return raw.decode("utf-8", errors="replace").strip()
+                return raw.decode("utf-8", errors="replace").strip().lstrip("\ufeff")
     return ""
 
 

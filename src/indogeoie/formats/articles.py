@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,13 +117,20 @@ def read_article(path: Path, meta: DocumentMeta | None) -> Article:
     doc_id = path.stem
     data = read_regular_file(path, limit=MAX_ARTICLE_BYTES, doc_id=doc_id)
     digest = sha256_hex(data)
+    cleaned = clean_text(decode_raw(path, data, doc_id=doc_id))  # the content's problems come first
     if meta is None:
+        expected = f"{doc_id[:3]}_{digest[:16]}"
+        if not re.fullmatch(r"\d{3}_[0-9a-f]{16}", doc_id) or doc_id != expected:
+            raise IndoGeoIEError(Problem(
+                "a new article is named NNN_<the first 16 hex digits of its sha256>.txt, NNN the next free number; "
+                f"this file's sha256 starts {digest[:16]}, so: {expected if doc_id[:3].isdigit() else 'NNN_' + digest[:16]}.txt",
+                file=str(path), doc_id=doc_id))
         meta = new_article_meta(doc_id, digest)
     elif meta.sha256 != digest:
         raise IndoGeoIEError(Problem(
             f"sha256 {digest} does not match the metadata ({meta.sha256}); the raw article was edited, "
             "but source articles must stay byte for byte as published", file=str(path), doc_id=doc_id))
-    return Article(meta=meta, raw_bytes=data, cleaned=clean_text(decode_raw(path, data, doc_id=doc_id)))
+    return Article(meta=meta, raw_bytes=data, cleaned=cleaned)
 
 
 def load_metadata(folder: Path) -> dict[str, DocumentMeta]:
