@@ -20,9 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from indogeoie_baselines.modality import modality_of
+
 from indogeoie.benchmark.metrics import Event
 from indogeoie.schema import ROLE_FILLERS
-from indogeoie_baselines.modality import modality_of
 
 Span = tuple[int, int, str]
 NONE = "NONE"
@@ -54,7 +55,7 @@ def pair_features(doc: DocumentMentions, trigger: Span, entity: Span, same_sente
     e_first, e_last = _index(doc.token_starts, entity[0]), _index(doc.token_starts, entity[1] - 1)
     before = entity[1] <= trigger[0]
     distance = t_first - e_last if before else e_first - t_last
-    bucket = "0" if distance <= 1 else "1" if distance <= 3 else "2" if distance <= 6 else "3" if distance <= 12 else "4"
+    bucket = str(sum(distance > limit for limit in (1, 3, 6, 12)))  # 0: adjacent ... 4: more than 12 tokens
     lo, hi = (e_last + 1, t_first) if before else (t_last + 1, e_first)
     between = [doc.text[doc.token_starts[i]:doc.token_ends[i]].lower() for i in range(lo, hi)]
     side = [e for e in same_sentence if e[2] == entity[2] and ((e[1] <= trigger[0]) == before)]

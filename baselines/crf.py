@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import sklearn_crfsuite
+from indogeoie_baselines.lexicon import Lexicon, chunk_counts, lexicon, longest_match
 
 from indogeoie.benchmark.types import Sentence, TagPrediction
-from indogeoie_baselines.lexicon import Lexicon, chunk_counts, lexicon, longest_match
 
 PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "di", "ter", "peng", "pem", "pen", "pe", "ke", "se")
 SUFFIXES = ("kan", "an", "i", "nya", "lah")

@@ -18,7 +18,8 @@ Lexicon = dict[tuple[str, ...], str]
 
 def _spans(sentence: Sentence, tags: list[str]) -> list[tuple[int, int, str]]:
     """Token ranges (first, last + 1, type) of the chunks in ``tags``."""
-    tokens = [Token(t, s, e) for t, s, e in zip(sentence.tokens, sentence.token_starts, sentence.token_ends)]
+    tokens = [Token(t, s, e)
+              for t, s, e in zip(sentence.tokens, sentence.token_starts, sentence.token_ends, strict=True)]
     index = {tok.start: i for i, tok in enumerate(tokens)}
     end_index = {tok.end: i for i, tok in enumerate(tokens)}
     return [(index[s], end_index[e] + 1, label) for s, e, label in iob2_to_spans(tokens, tags)]

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
-
 from indogeoie.benchmark.types import Sentence, TagPrediction
+from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 
 DEFAULT_MODEL = "indobenchmark/indobert-base-p1"
 MODEL_ENV = "INDOGEOIE_TRANSFORMER_MODEL"
@@ -137,4 +136,4 @@ class TransformerTagger:
     def predict(self, model: tuple[Any, Any], sentences: list[Sentence]) -> list[TagPrediction]:
         entities = self._predict_one(model[0], sentences, NER_TAGS)
         triggers = self._predict_one(model[1], sentences, TRIGGER_TAGS)
-        return [TagPrediction(s.id, e, t) for s, e, t in zip(sentences, entities, triggers)]
+        return [TagPrediction(s.id, e, t) for s, e, t in zip(sentences, entities, triggers, strict=False)]

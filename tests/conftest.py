@@ -8,17 +8,17 @@ import os
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["HF_DATASETS_OFFLINE"] = "1"
 
-import shutil  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from indogeoie import io, paths  # noqa: E402
-from indogeoie.corpus.documents import SourceDocument, load_corpus  # noqa: E402
-from indogeoie.formats.labelstudio_gold import gold_json, gold_task  # noqa: E402
-from indogeoie.formats.metadata import DocumentMeta  # noqa: E402
-from indogeoie.records import AnnotatedDocument  # noqa: E402
+from indogeoie import io, paths
+from indogeoie.corpus.documents import SourceDocument, load_corpus
+from indogeoie.formats.labelstudio_gold import gold_json, gold_task
+from indogeoie.formats.metadata import DocumentMeta
+from indogeoie.records import AnnotatedDocument
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,7 @@ def assert_rejected(args: list[str], case: dict[str, str]) -> str:
     return result.output
 
 
-def app_():  # noqa: ANN202 - the Typer app
+def app_():
     from indogeoie.cli import app
 
     return app

@@ -8,16 +8,16 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from indogeoie.text.alignment import edge_problem, iob2_to_spans, spans_to_iob2
-from indogeoie.text.cleaning import clean_text
+from indogeoie.annotation.markup_import import renumbered
 from indogeoie.formats.hf import dataset_rows
 from indogeoie.formats.indosum import IndoSumRecord, derive_text
-from indogeoie.annotation.markup_import import renumbered
-from indogeoie.formats.markup import parse_markup, write_markup
 from indogeoie.formats.labelstudio_export import parse_export
 from indogeoie.formats.labelstudio_tasks import document_result
+from indogeoie.formats.markup import parse_markup, write_markup
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLE_FILLERS, ROLES, TRIGGER_TAGS
+from indogeoie.text.alignment import edge_problem, iob2_to_spans, spans_to_iob2
+from indogeoie.text.cleaning import clean_text
 from indogeoie.text.tokens import Token, pretokenized, tokenize
 
 EXAMPLES = settings(max_examples=500, deadline=None, derandomize=True, database=None,
@@ -42,7 +42,7 @@ def texts(draw: st.DrawFn) -> str:
 def token_ranges(draw: st.DrawFn, n_tokens: int, max_spans: int = 8) -> list[tuple[int, int]]:
     """Non-overlapping [first, last) token ranges."""
     cuts = sorted(draw(st.sets(st.integers(0, n_tokens), max_size=2 * max_spans)))
-    ranges = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+    ranges = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
     return ranges
 
 
@@ -60,7 +60,7 @@ def documents(draw: st.DrawFn, within_sentences: bool = False) -> AnnotatedDocum
         ranges = draw(token_ranges(len(tokens)))
     roles = draw(st.lists(st.booleans(), min_size=len(ranges), max_size=len(ranges)))
     entities, triggers = [], []
-    for (first, last), is_trigger in zip(ranges, roles):
+    for (first, last), is_trigger in zip(ranges, roles, strict=False):
         start, end = tokens[first].start, tokens[last - 1].end
         if is_trigger:
             triggers.append((start, end))

@@ -105,7 +105,7 @@ def _describe(document: AnnotatedDocument, region: tuple[object, ...]) -> str:
     start, end = int(region[2]), int(region[3])  # type: ignore[call-overload]
     text = f"{region[0]} {region[1]} [{start}:{end}] {document.text[start:end]!r}"
     if region[0] == "trigger":
-        text += f" {region[4]}, arguments {list(region[5])}"  # type: ignore[misc]
+        text += f" {region[4]}, arguments {region[5]!r}"
     return text
 
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import pytest
-
-from indogeoie import paths
 import json
 from pathlib import Path
 
+import pytest
+
+from indogeoie import paths
 from indogeoie.annotation.agreement import (
     agreement,
     agreement_markdown,
@@ -13,8 +13,8 @@ from indogeoie.annotation.agreement import (
     annotations_by_annotator,
     load_studies,
 )
-from indogeoie.formats.labelstudio_gold import gold_task
 from indogeoie.errors import IndoGeoIEError
+from indogeoie.formats.labelstudio_gold import gold_task
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 
 TEXT = "AS menyerang Irak dan Iran"

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from indogeoie import paths, schema
-from indogeoie.errors import IndoGeoIEError
 from indogeoie.annotation.guidelines import render_guidelines
+from indogeoie.errors import IndoGeoIEError
 
 
 def test_committed_guidelines_tables_match_the_schema() -> None:

@@ -76,7 +76,7 @@ def main() -> None:
     export("duplicate_region_id.json", changed(lambda t, r: r[3].update(id="e1")),
            r"doc bad-1: region e1: duplicate region id")
     export("duplicate_doc_id.json", [task(), task()], r"doc bad-1: duplicate doc_id \(also task #0\)")
-    export("not_utf8.json", valid.replace("menyerang".encode(), b"meny\xffrang", 1),
+    export("not_utf8.json", valid.replace(b"menyerang", b"meny\xffrang", 1),
            r"not UTF-8: byte 0xff at byte offset \d+ cannot be decoded")
     export("bom.json", b"\xef\xbb\xbf" + valid, r"starts with a UTF-8 byte-order mark")
     # The hostile classes: wrong JSON types where strings are expected, depth, ids, keys, meta, encodings.

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indogeoie.benchmark.registry import load_tagger
-from indogeoie.benchmark.types import Sentence
-from indogeoie.benchmark.metrics import Event
 from indogeoie_baselines.arguments import ArgumentModel, DocumentMentions
 from indogeoie_baselines.crf import CLUSTERS_FILE, load_clusters, sentence_features
 from indogeoie_baselines.lexicon import build_lexicon, longest_match
 from indogeoie_baselines.modality import modality_of
+
+from indogeoie.benchmark.metrics import Event
+from indogeoie.benchmark.registry import load_tagger
+from indogeoie.benchmark.types import Sentence
 
 
 def sentence(sid: str, doc: str, tokens: list[str], ner: list[str], triggers: list[str] | None = None) -> Sentence:
@@ -18,7 +19,7 @@ def sentence(sid: str, doc: str, tokens: list[str], ner: list[str], triggers: li
     for token in tokens:
         starts.append(position)
         position += len(token) + 1
-    return Sentence(sid, doc, tokens, starts, [s + len(t) for s, t in zip(starts, tokens)], ner,
+    return Sentence(sid, doc, tokens, starts, [s + len(t) for s, t in zip(starts, tokens, strict=False)], ner,
                     triggers or ["O"] * len(tokens))
 
 

@@ -9,8 +9,8 @@ import torch  # the [transformer] extra is part of make test's environment: a mi
 import transformers
 
 from indogeoie import paths
-from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 from indogeoie.benchmark.scoring import sequence_scores
+from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 
 
 def sentences(split: str) -> list:
@@ -19,7 +19,7 @@ def sentences(split: str) -> list:
     ner = next((paths.DATASET / "data" / "ner").glob(f"{split}-*.jsonl"))
     events = next((paths.DATASET / "data" / "events").glob(f"{split}-*.jsonl"))
     out = []
-    for n, e in zip(ner.read_text(encoding="utf-8").splitlines(), events.read_text(encoding="utf-8").splitlines()):
+    for n, e in zip(ner.read_text(encoding="utf-8").splitlines(), events.read_text(encoding="utf-8").splitlines(), strict=False):
         row, event_row = json.loads(n), json.loads(e)
         out.append(Sentence(row["id"], row["doc_id"], row["tokens"], row["token_starts"], row["token_ends"],
                             [NER_TAGS[t] for t in row["ner_tags"]],

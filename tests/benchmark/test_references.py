@@ -13,7 +13,7 @@ import json
 from bisect import bisect_right
 
 from indogeoie import paths
-from tests.benchmark.test_results import ROWS, event_scores, gold_events, gold_rows, jsonl, predicted_events
+from tests.benchmark.test_results import ROWS, event_scores, gold_events, gold_rows, jsonl
 
 KEYWORDS = {
     "ASSAULT": "serangan menyerang menyerbu serbuan pengeboman mengebom bom menembak menembaki tembakan bentrokan "
@@ -56,7 +56,7 @@ def nearest_entity_arguments(system: str, split: str) -> dict[str, list[tuple]]:
     for row in jsonl(paths.RESULTS / "predictions" / system / f"{split}.documents.jsonl"):
         starts = sentence_starts[row["doc_id"]]
 
-        def sentence(offset: int) -> int:
+        def sentence(offset: int, starts: list[int] = starts) -> int:
             return bisect_right(starts, offset)
 
         entities = [e for e in row["entities"] if e["type"] in ACTOR_TYPES]

@@ -164,6 +164,6 @@ def test_every_figure_recomputes_from_the_saved_predictions(system: str, split: 
 def test_the_leaderboard_shows_the_results() -> None:
     board = (paths.RESULTS / "LEADERBOARD.md").read_text(encoding="utf-8")
     for name, row in ROWS.items():
-        line = next(l for l in board.splitlines() if l.startswith(f"| {name} |"))
+        line = next(row for row in board.splitlines() if row.startswith(f"| {name} |"))
         for metric in row["reports"]["test"]["metrics"].values():
             assert f"{metric['value']:.3f}" in line

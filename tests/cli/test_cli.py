@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from indogeoie import paths
-from indogeoie.corpus.documents import load_corpus
 from indogeoie.cli import app
+from indogeoie.corpus.documents import load_corpus
 
 runner = CliRunner()
 

@@ -18,7 +18,7 @@ def test_the_committed_tasks_are_a_fresh_ingest(tmp_path: Path) -> None:
     assert report.stale == () and report.new_articles == ()
     tasks = json.loads(paths.TASKS_JSON.read_text(encoding="utf-8"))
     assert [t["data"]["doc_id"] for t in tasks] == sorted(d.doc_id for d in report.documents)
-    for task, document in zip(tasks, sorted(report.documents, key=lambda d: d.doc_id)):
+    for task, document in zip(tasks, sorted(report.documents, key=lambda d: d.doc_id), strict=False):
         assert task["data"]["text"] == document.text and task["meta"]["source"] == document.meta.source
 
 
@@ -31,7 +31,7 @@ def test_ingest_writes_tasks_and_is_idempotent(annotations_copy: Path, tmp_path:
 
 def test_a_new_article_gets_a_record_with_unknowns_null(annotations_copy: Path, tmp_path: Path) -> None:
     articles = annotations_copy / "articles"
-    raw = "Judul baru\n\nIsi berita.\n".encode()
+    raw = b"Judul baru\n\nIsi berita.\n"
     doc_id = f"900_{sha256_hex(raw)[:16]}"
     (articles / f"{doc_id}.txt").write_bytes(raw)
     report = ingest(annotations_dir=annotations_copy, tasks_path=tmp_path / "tasks.json")
@@ -79,7 +79,7 @@ def test_a_failed_write_keeps_the_previous_output(annotations_copy: Path, tmp_pa
 
 def test_a_new_article_must_be_named_by_the_rule(annotations_copy: Path, tmp_path: Path) -> None:
     (annotations_copy / "articles" / "900_baru.txt").write_text("Judul baru\n\nIsi berita.\n", encoding="utf-8")
-    digest = sha256_hex("Judul baru\n\nIsi berita.\n".encode())
+    digest = sha256_hex(b"Judul baru\n\nIsi berita.\n")
     with pytest.raises(IndoGeoIEError, match=rf"900_baru\.txt: doc 900_baru: a new article is named NNN_<the first 16 hex "
                                               rf"digits of its sha256>\.txt.*so: 900_{digest[:16]}\.txt"):
         ingest(annotations_dir=annotations_copy, tasks_path=tmp_path / "tasks.json")

@@ -22,7 +22,7 @@ def rows(config: str, split: str) -> list[dict]:
 
 
 def table_row(name: str) -> list[str]:
-    line = next(l for l in card().splitlines() if l.startswith(f"| {name} |"))
+    line = next(row for row in card().splitlines() if row.startswith(f"| {name} |"))
     return [cell.strip() for cell in line.strip("|").split("|")][1:]
 
 
@@ -44,7 +44,7 @@ def test_the_statistics_table_recomputes_from_the_data() -> None:
 def test_pending_documents_are_named() -> None:
     built = {d["doc_id"] for s in SPLITS for d in rows("documents", s)}
     match = re.search(r"\*\*(\d+) document\(s\) of the corpus are still pending", card())
-    pending_in_splits = [l.split("\t")[0] for l in paths.SPLITS.read_text(encoding="utf-8").splitlines()[1:]]
+    pending_in_splits = [row.split("\t")[0] for row in paths.SPLITS.read_text(encoding="utf-8").splitlines()[1:]]
     missing = sorted(set(pending_in_splits) - built)
     if missing:
         assert match and int(match.group(1)) == len(missing)

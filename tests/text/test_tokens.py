@@ -71,7 +71,7 @@ def test_tokens_reproduce_the_text_and_stay_inside_sentences(corpus: dict[str, S
         assert not article.text[previous_end:].strip()
         # Sentences partition the tokens and no token crosses a sentence boundary.
         assert doc.sentences[0].first == 0 and doc.sentences[-1].last == len(doc.tokens)
-        for before, after in zip(doc.sentences, doc.sentences[1:]):
+        for before, after in zip(doc.sentences, doc.sentences[1:], strict=False):
             assert before.last == after.first
         for sentence in doc.sentences:
             inside = doc.tokens[sentence.first : sentence.last]

@@ -149,10 +149,10 @@ def read_actor_table(folder: Path) -> ActorTable:
     overrides: dict[tuple[str, str], Normalised] = {}
     for number, row in _rows(folder / "overrides.tsv", ("doc_id", "surface", "country", "sector", "reason")):
         where = f"{folder / 'overrides.tsv'}: line {number}"
-        key = (row["doc_id"], row["surface"].casefold())
-        if key in overrides:
+        pair = (row["doc_id"], row["surface"].casefold())
+        if pair in overrides:
             raise IndoGeoIEError(Problem(f"duplicate override of {row['surface']!r} in doc {row['doc_id']}", where))
-        overrides[key] = _entry(row, igos, where, "override")
+        overrides[pair] = _entry(row, igos, where, "override")
     return ActorTable(aliases, overrides, igos)
 
 

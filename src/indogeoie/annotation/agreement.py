@@ -83,7 +83,7 @@ def agreement(first: tuple[AnnotatedDocument, ...], second: tuple[AnnotatedDocum
                                      f"{files[1]} ({sorted(b)})"))
     for doc_id in shared:
         if a[doc_id].text != b[doc_id].text:
-            raise IndoGeoIEError(Problem(f"the two annotations have different texts", files[1], doc_id))
+            raise IndoGeoIEError(Problem("the two annotations have different texts", files[1], doc_id))
     a = {d: a[d] for d in shared}
     b = {d: b[d] for d in shared}
     ents_a, ents_b = _entities(a), _entities(b)
@@ -113,7 +113,7 @@ def agreement(first: tuple[AnnotatedDocument, ...], second: tuple[AnnotatedDocum
         arguments_by_role={r: set_prf({x for x in args_a if x[3] == r}, {x for x in args_b if x[3] == r})
                            for r in sorted({x[3] for x in args_a | args_b})},
         modality_compared=len(both),
-        modality_same=sum(x == y for x, y in zip(labels_a, labels_b)),
+        modality_same=sum(x == y for x, y in zip(labels_a, labels_b, strict=False)),
         modality_kappa=kappa,
     )
 

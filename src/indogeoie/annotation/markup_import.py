@@ -11,7 +11,8 @@ overwrites a person's work without asking.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace as replaced
+from dataclasses import dataclass
+from dataclasses import replace as replaced
 from pathlib import Path
 
 from indogeoie import io

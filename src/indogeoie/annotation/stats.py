@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from indogeoie.annotation.agreement import Study, agreement, agreement_markdown
 from indogeoie.corpus.documents import SourceDocument
@@ -18,14 +19,22 @@ from indogeoie.records import AnnotatedDocument
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, ROLES, SCHEMA_VERSION
 
 
-def _counts(documents: Iterable[AnnotatedDocument], tokens: dict[str, int]) -> dict[str, int | Counter[str]]:
+@dataclass(frozen=True)
+class _Counts:
+    documents: int
+    tokens: int
+    layers: dict[str, Counter[str]]  # entities, events, roles, modality
+    with_actor: int
+
+
+def _counts(documents: Iterable[AnnotatedDocument], tokens: dict[str, int]) -> _Counts:
     docs = list(documents)
-    return {"documents": len(docs), "tokens": sum(tokens[d.doc_id] for d in docs),
-            "entities": Counter(e.label for d in docs for e in d.entities),
-            "events": Counter(e.type for d in docs for e in d.events),
-            "roles": Counter(a.role for d in docs for e in d.events for a in e.arguments),
-            "modality": Counter(e.modality for d in docs for e in d.events),
-            "with_actor": Counter(bool(any(a.role == "Actor" for a in e.arguments)) for d in docs for e in d.events)}
+    return _Counts(len(docs), sum(tokens[d.doc_id] for d in docs), {
+        "entities": Counter(e.label for d in docs for e in d.entities),
+        "events": Counter(e.type for d in docs for e in d.events),
+        "roles": Counter(a.role for d in docs for e in d.events for a in e.arguments),
+        "modality": Counter(e.modality for d in docs for e in d.events)},
+        sum(1 for d in docs for e in d.events if any(a.role == "Actor" for a in e.arguments)))
 
 
 def _group_table(title: str, groups: dict[str, list[AnnotatedDocument]], tokens: dict[str, int]) -> list[str]:
@@ -36,20 +45,19 @@ def _group_table(title: str, groups: dict[str, list[AnnotatedDocument]], tokens:
     def row(label: str, values: list[int]) -> None:
         lines.append(f"| {label} | " + " | ".join(f"{v:,}" for v in values) + " |")
 
-    row("documents", [int(counts[g]["documents"]) for g in names])  # type: ignore[call-overload]
-    row("tokens", [int(counts[g]["tokens"]) for g in names])  # type: ignore[call-overload]
+    row("documents", [counts[g].documents for g in names])
+    row("tokens", [counts[g].tokens for g in names])
     for layer, labels in (("entities", ENTITY_TYPES), ("events", EVENT_TYPES), ("roles", ROLES),
                           ("modality", MODALITIES)):
-        per = {g: counts[g][layer] for g in names}
-        row(f"**{layer}**", [sum(per[g].values()) for g in names])  # type: ignore[union-attr]
+        row(f"**{layer}**", [sum(counts[g].layers[layer].values()) for g in names])
         for label in labels:
-            row(f"&nbsp;&nbsp;{label}", [per[g][label] for g in names])  # type: ignore[index]
-    row("events with an Actor", [counts[g]["with_actor"][True] for g in names])  # type: ignore[index]
+            row(f"&nbsp;&nbsp;{label}", [counts[g].layers[layer][label] for g in names])
+    row("events with an Actor", [counts[g].with_actor for g in names])
     densities = []
     for g in names:
-        n_tokens = int(counts[g]["tokens"])  # type: ignore[call-overload]
-        entities = sum(counts[g]["entities"].values())  # type: ignore[union-attr]
-        events = sum(counts[g]["events"].values())  # type: ignore[union-attr]
+        n_tokens = counts[g].tokens
+        entities = sum(counts[g].layers["entities"].values())
+        events = sum(counts[g].layers["events"].values())
         densities.append(f"{100 * entities / n_tokens:.1f} / {100 * events / n_tokens:.1f}" if n_tokens else "-")
     lines.append("| entities / events per 100 tokens | " + " | ".join(densities) + " |")
     return lines + [""]

@@ -65,7 +65,7 @@ def _text_problem(document: AnnotatedDocument, source: SourceDocument, file: str
     if source.text == document.text:
         return None
     text, cleaned = document.text, source.text
-    at = next((i for i, (a, b) in enumerate(zip(text, cleaned)) if a != b), min(len(text), len(cleaned)))
+    at = next((i for i, (a, b) in enumerate(zip(text, cleaned, strict=False)) if a != b), min(len(text), len(cleaned)))
     return Problem(f"data.text differs from the corpus text of this doc_id at offset {at}: {text[at:at + 20]!r} "
                    f"where the corpus has {cleaned[at:at + 20]!r}", file, document.doc_id, offsets=(at, at))
 

@@ -109,7 +109,8 @@ def dyad_picture(records_file: Path, *, top: int = 15) -> tuple[bytes, dict[str,
     left, middle, right = figure.subplots(1, 3, gridspec_kw={"width_ratios": [1.3, 1, 1]})
     total = counts.sum(axis=2)
     dominant = np.where(total > 0, counts.argmax(axis=2) + 1, 0)
-    colours = ListedColormap(["#ffffff", "#74c476", "#238b45", "#fd8d3c", "#d94801"])
+    palette = ["#ffffff", "#74c476", "#238b45", "#fd8d3c", "#d94801"]
+    colours = ListedColormap(palette)
     left.imshow(dominant, cmap=colours, vmin=0, vmax=4)
     for i in range(len(countries)):
         for j in range(len(countries)):
@@ -121,11 +122,11 @@ def dyad_picture(records_file: Path, *, top: int = 15) -> tuple[bytes, dict[str,
     left.set_ylabel("actor")
     left.set_title("Gold dyads: events, coloured by the most frequent quad class", fontsize=9)
     for quad, name in QUAD_CLASSES.items():
-        left.plot([], [], "s", color=colours.colors[quad], label=name)
+        left.plot([], [], "s", color=palette[quad], label=name)
     left.legend(fontsize=7, loc="upper right", bbox_to_anchor=(1.0, -0.12), ncol=2)
     by_type = Counter(r["event"] for r in records)
     types = sorted(QUAD_OF, key=lambda t: (QUAD_OF[t], t))
-    middle.barh(types, [by_type.get(t, 0) for t in types], color=[colours.colors[QUAD_OF[t]] for t in types])
+    middle.barh(types, [by_type.get(t, 0) for t in types], color=[palette[QUAD_OF[t]] for t in types])
     middle.invert_yaxis()
     middle.set_title("Complete gold records by event type", fontsize=9)
     middle.tick_params(labelsize=7)

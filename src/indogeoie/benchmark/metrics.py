@@ -18,7 +18,8 @@ Every metric is a set of items per document; a document contributes its
 
 >>> gold = Events({"d": (Event("ASSAULT", 3, 12, "asserted", (("Actor", 0, 2),)),)})
 >>> pred = Events({"d": (Event("PROTEST", 3, 12, "asserted", (("Actor", 0, 2),)),)})
->>> [int(x) for x in event_counts(gold, pred, ["d"])["trig_i"][0]], [int(x) for x in event_counts(gold, pred, ["d"])["trig_c"][0]]
+>>> counts = event_counts(gold, pred, ["d"])
+>>> counts["trig_i"][0].tolist(), counts["trig_c"][0].tolist()
 ([1, 1, 1], [0, 1, 1])
 """
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from indogeoie.benchmark.scoring import chunks, prf_from_counts, PRF
+from indogeoie.benchmark.scoring import PRF, chunks, prf_from_counts
 
 #: The metrics of the leaderboard, in its column order, with their names in the literature.
 METRIC_NAMES: dict[str, str] = {

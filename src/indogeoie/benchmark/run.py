@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from indogeoie import io
-from indogeoie.benchmark.bootstrap import replicate_weights
 from indogeoie.annotation.actors import ActorTable, checkout_actor_table
+from indogeoie.benchmark.bootstrap import replicate_weights
 from indogeoie.benchmark.data import BenchmarkData, load_benchmark_data
 from indogeoie.benchmark.evaluate import Report
 from indogeoie.benchmark.event_data import baseline_for, dyad_picture, normalisation_counts, record_counts
@@ -20,7 +20,14 @@ from indogeoie.benchmark.leaderboard import leaderboard_markdown
 from indogeoie.benchmark.metrics import headline
 from indogeoie.benchmark.pipeline import train_argument_model
 from indogeoie.benchmark.plots import metrics_plot
-from indogeoie.benchmark.protocols import ACTOR_NORMALISER, GOLD_MENTIONS, SPLITS, SystemRun, run_gold_mentions, run_tagger
+from indogeoie.benchmark.protocols import (
+    ACTOR_NORMALISER,
+    GOLD_MENTIONS,
+    SPLITS,
+    SystemRun,
+    run_gold_mentions,
+    run_tagger,
+)
 from indogeoie.benchmark.provenance import provenance
 from indogeoie.benchmark.registry import load_tagger
 
@@ -57,7 +64,8 @@ def add_event_data(runs: list[SystemRun], data: BenchmarkData, actors: ActorTabl
 
 def run_benchmark(*, dataset_dir: Path, results_dir: Path, cache_dir: Path, models: list[str],
                   actors: ActorTable | None = None,
-                  progress: Callable[[str], None] = lambda message: None) -> tuple[list[dict[str, Any]], dict[str, str]]:
+                  progress: Callable[[str], None] = lambda message: None,
+                  ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Run the named tagging baselines end to end and the argument model on gold mentions; write results."""
     actors = actors if actors is not None else checkout_actor_table()
     data = load_benchmark_data(dataset_dir, cache_dir)

@@ -39,10 +39,10 @@ def sentence_pieces(documents: tuple[AnnotatedDocument, ...]) -> list[SentencePi
     pieces = []
     for document in documents:
         for sentence in tokenize(document.text).sentences:
-            def inside(span: Span) -> bool:
-                return sentence.start <= span.start and span.end <= sentence.end
+            def inside(span: Span, sentence: Any = sentence) -> bool:
+                return bool(sentence.start <= span.start and span.end <= sentence.end)
 
-            def shift(span: Span) -> Span:
+            def shift(span: Span, sentence: Any = sentence) -> Span:
                 return Span(span.id, span.label, span.start - sentence.start, span.end - sentence.start, span.text)
 
             entities = tuple(shift(e) for e in document.entities if inside(e))

@@ -28,8 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from indogeoie import paths
-from indogeoie import io
+from indogeoie import io, paths
 
 SCALES = (1, 10, 100, 1000)
 GOLD_ARTICLES = 5

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,7 +13,7 @@ from indogeoie.cli.common import app, console, errconsole, run
 
 @app.command()
 def benchmark(
-    models: Annotated[Optional[list[str]], typer.Option(
+    models: Annotated[list[str] | None, typer.Option(
         "--models", help="Tagging baselines to run (default: all registered).")] = None,
     dataset: Annotated[Path, typer.Option(help="The built dataset folder.")] = paths.DATASET,
     results: Annotated[Path, typer.Option(help="Where results go.")] = paths.RESULTS,
@@ -50,9 +50,10 @@ def benchmark(
 @app.command()
 def score(
     predictions: Annotated[Path, typer.Option(help="Predictions: CoNLL, or JSON Lines (sentence or document level).")],
-    config: Annotated[str, typer.Option(help="ner or events (which tags a CoNLL or sentence-level file holds).")] = "ner",
+    config: Annotated[str, typer.Option(
+        help="ner or events (which tags a CoNLL or sentence-level file holds).")] = "ner",
     split: Annotated[str, typer.Option(help="train, validation or test.")] = "test",
-    compare: Annotated[Optional[Path], typer.Option(help="Another system's predictions: paired comparison.")] = None,
+    compare: Annotated[Path | None, typer.Option(help="Another system's predictions: paired comparison.")] = None,
     dataset: Annotated[Path, typer.Option(help="The built dataset folder.")] = paths.DATASET,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (a leaderboard row) instead of a table.")] = False,
 ) -> None:
@@ -89,10 +90,12 @@ def score(
 
 @app.command()
 def predict(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Article text files, or one CoNLL file; none: stdin.")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="Article text files, or one CoNLL file; none: stdin.")] = None,
     model: Annotated[str, typer.Option("--model", help="A registered tagging baseline.")] = "crf",
-    output_format: Annotated[str, typer.Option("--format", help="documents (JSON Lines), labelstudio or plover.")] = "documents",
-    out: Annotated[Optional[Path], typer.Option(help="Write here instead of stdout.")] = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="documents (JSON Lines), labelstudio or plover.")] = "documents",
+    out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
     dataset: Annotated[Path, typer.Option(help="The built dataset to train on.")] = paths.DATASET,
 ) -> None:
     """Extract entities and events (with arguments and modality) from new text with a baseline."""

@@ -7,7 +7,7 @@ indosum import: each checks its arguments and calls one library function.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -24,7 +24,8 @@ def _exists(path: Path, hint: str) -> None:
 
 @app.command()
 def ingest(
-    annotations: Annotated[Path, typer.Option(help="The annotations folder (articles/, sources/).")] = paths.ANNOTATIONS,
+    annotations: Annotated[Path, typer.Option(
+        help="The annotations folder (articles/, sources/).")] = paths.ANNOTATIONS,
     tasks: Annotated[Path, typer.Option(help="Label Studio import tasks to write.")] = paths.TASKS_JSON,
     check: Annotated[bool, CHECK] = False,
     as_json: Annotated[bool, JSON_ERRORS] = False,
@@ -57,7 +58,7 @@ def config(
 
 @app.command()
 def validate(
-    targets: Annotated[Optional[list[Path]], typer.Argument(
+    targets: Annotated[list[Path] | None, typer.Argument(
         metavar="[PATH]...", help="Export files or folders (default: annotations/gold).")] = None,
     corpus: Annotated[bool, typer.Option(help="Check each text against the corpus document of its doc_id.")] = True,
     as_json: Annotated[bool, JSON_ERRORS] = False,
@@ -79,8 +80,8 @@ def validate(
 @app.command()
 def agreement(
     first: Annotated[Path, typer.Argument(help="First annotation, or one export holding two annotators' work.")],
-    second: Annotated[Optional[Path], typer.Argument(help="Second annotation of the same documents.")] = None,
-    annotators: Annotated[Optional[list[str]], typer.Option(
+    second: Annotated[Path | None, typer.Argument(help="Second annotation of the same documents.")] = None,
+    annotators: Annotated[list[str] | None, typer.Option(
         "--annotators", help="With one export of more than two annotators: the two to compare.")] = None,
 ) -> None:
     """Inter-annotator agreement: entity, trigger and argument F1, modality agreement.
@@ -116,7 +117,7 @@ def stats(
 
 @app.command()
 def build(
-    from_: Annotated[Optional[list[Path]], typer.Option(
+    from_: Annotated[list[Path] | None, typer.Option(
         "--from", help="Label Studio export(s) of any texts (default: annotations/gold with the corpus).")] = None,
     out: Annotated[Path, typer.Option(help="The dataset folder to write.")] = paths.DATASET,
     check: Annotated[bool, typer.Option(help="Write nothing; exit 1 if the folder differs from a fresh build.")]
@@ -142,6 +143,14 @@ def build(
     verb = "ok:" if check else ("wrote" if result.changed else "unchanged:")
     console.print(f"{verb} {out} ({len(result.files)} files; {summary}; {len(result.pending)} pending; "
                   f"fingerprint {result.fingerprint[:12]})", markup=False)
+
+
+@app.command()
+def docs(check: Annotated[bool, CHECK] = False) -> None:
+    """Rewrite the generated sections of README.md and DATASHEET.md (counts, leaderboard, agreement, PLOVER)."""
+    from indogeoie.dataset.sections import checkout_docs
+
+    report_files(run(lambda: checkout_docs(check=check)), check)
 
 
 export_app = typer.Typer(help="Export the dataset in other formats.", no_args_is_help=True)
@@ -244,7 +253,7 @@ def markup_import(
 
 @markup_app.command("export")
 def markup_export(
-    doc_ids: Annotated[Optional[list[str]], typer.Argument(help="Documents to write (default: all of --source).")]
+    doc_ids: Annotated[list[str] | None, typer.Argument(help="Documents to write (default: all of --source).")]
     = None,
     source: Annotated[Path, typer.Option(help="The gold file or an agreement study's file.")] = paths.GOLD_JSON,
     out: Annotated[Path, typer.Option(help="Folder for the <doc_id>.ann files.")] = Path("markup"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -24,7 +24,7 @@ DATA_DIR = Annotated[Path, typer.Option(help="Label Studio's data directory.")]
 T = TypeVar("T")
 
 
-def _with_project(data_dir: Path, work: Callable[[Any, int, "SyncState"], T], *, save: bool = True) -> T:
+def _with_project(data_dir: Path, work: Callable[[Any, int, SyncState], T], *, save: bool = True) -> T:
     """Run ``work(client, project_id, state)`` against the running server; save the sync state after it."""
     import httpx
     from label_studio_sdk.core.api_error import ApiError
@@ -102,7 +102,7 @@ def studio_adduser(
 def studio_push(
     with_: Annotated[str, typer.Option("--with", help="gold, none, or predictions:<file> (written by "
                                                       "`indogeoie predict`).")] = "gold",
-    docs: Annotated[Optional[list[str]], typer.Option("--docs", help="Only these doc_ids.")] = None,
+    docs: Annotated[list[str] | None, typer.Option("--docs", help="Only these doc_ids.")] = None,
     data_dir: DATA_DIR = paths.LABEL_STUDIO_DATA,
 ) -> None:
     """Create a task per article; sync the gold as annotations, or add a baseline's predictions."""
@@ -162,7 +162,7 @@ def studio_pull(
         raise typer.BadParameter("choose one of --theirs and --ours", param_hint="--theirs/--ours")
     resolve = "theirs" if theirs else "ours" if ours else None
 
-    def work(ls: Any, project_id: int, state: "SyncState") -> PullReport:
+    def work(ls: Any, project_id: int, state: SyncState) -> PullReport:
         export = export_json(ls, project_id)
         annotators = {int(u.id): str(u.email or u.username) for u in ls.users.list()}
         report = pull(export=export, gold_file=out / "gold.json", articles=load_corpus(paths.ANNOTATIONS),

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from indogeoie import paths
-from indogeoie.corpus.indosum_import import METADATA_FILE, RECORDS_FILE, REASON_NO_DATE, REASON_URL_DATE
-from indogeoie.corpus.indosum_import import record_sha256
+from indogeoie.corpus.indosum_import import METADATA_FILE, REASON_NO_DATE, REASON_URL_DATE, RECORDS_FILE, record_sha256
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats import indosum
 from indogeoie.formats.articles import Article, read_articles, read_regular_file

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from indogeoie import io
+from indogeoie.annotation.actors import ActorTable
 from indogeoie.annotation.validate import validate_document
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.card import CardInputs, SplitStats, card_markdown
@@ -33,15 +34,14 @@ from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats.conll import rows_to_conll
-from indogeoie.annotation.actors import ActorTable
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, dataset_rows
+from indogeoie.formats.metadata import DocumentMeta, parse_meta
 from indogeoie.formats.plover import plover_jsonl, plover_records
+from indogeoie.records import AnnotatedDocument
 from indogeoie.schema import ACTOR_TYPES
 
 #: The PLOVER event records of the whole dataset (each record names its split).
 PLOVER_FILES = ("events.jsonl", "incomplete.jsonl")
-from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, dataset_rows
-from indogeoie.formats.metadata import DocumentMeta, parse_meta
-from indogeoie.records import AnnotatedDocument
 
 MANIFEST = "MANIFEST.sha256"
 MANIFEST_HEADER = "# sha256 of every file, written by `indogeoie build`"
@@ -363,7 +363,9 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
             result = write_files(fresh, jobs, split_of, card)
             changed = differing_files(out, fresh)
             for prefix, target in (("conll/", conll_out), ("plover/", plover_out)):
-                for rel in result.files if target is not None else ():
+                if target is None:
+                    continue
+                for rel in result.files:
                     if rel.startswith(prefix):
                         io.write_bytes(target / rel.removeprefix(prefix), (fresh / rel).read_bytes())
             if not check and changed:

@@ -66,7 +66,8 @@ def _kb_problems(split: str, documents: list[dict[str, Any]], file: str) -> list
     return problems
 
 
-def _tag_spans(rows: Iterator[dict[str, Any]], column: str, names: tuple[str, ...]) -> dict[str, set[tuple[int, int, str]]]:
+def _tag_spans(rows: Iterator[dict[str, Any]], column: str,
+               names: tuple[str, ...]) -> dict[str, set[tuple[int, int, str]]]:
     spans: dict[str, set[tuple[int, int, str]]] = {}
     for row in rows:
         tokens = [Token(t, s, e) for t, s, e in zip(row["tokens"], row["token_starts"], row["token_ends"], strict=True)]

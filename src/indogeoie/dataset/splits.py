@@ -82,7 +82,7 @@ def _deal(documents: list[SplitDocument], places: list[str], seed: int, salt: st
         block = start // len(places)
         order = sorted(range(len(places)), key=lambda i: _hash(seed, salt, block, i))
         shuffled = [places[i] for i in order]
-        for document, place in zip(documents[start:start + len(places)], shuffled):
+        for document, place in zip(documents[start:start + len(places)], shuffled, strict=False):
             dealt[document.doc_id] = place
     return dealt
 

@@ -123,7 +123,8 @@ def read_article(path: Path, meta: DocumentMeta | None) -> Article:
         if not re.fullmatch(r"\d{3}_[0-9a-f]{16}", doc_id) or doc_id != expected:
             raise IndoGeoIEError(Problem(
                 "a new article is named NNN_<the first 16 hex digits of its sha256>.txt, NNN the next free number; "
-                f"this file's sha256 starts {digest[:16]}, so: {expected if doc_id[:3].isdigit() else 'NNN_' + digest[:16]}.txt",
+                f"this file's sha256 starts {digest[:16]}, so: "
+                f"{expected if doc_id[:3].isdigit() else 'NNN_' + digest[:16]}.txt",
                 file=str(path), doc_id=doc_id))
         meta = new_article_meta(doc_id, digest)
     elif meta.sha256 != digest:

@@ -67,7 +67,8 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str], list[str], int]]:
     return found
 
 
-def read_conll(path: Path, *, sentences: list[tuple[str, str, list[str]]], names: tuple[str, ...]) -> dict[str, list[str]]:
+def read_conll(path: Path, *, sentences: list[tuple[str, str, list[str]]],
+               names: tuple[str, ...]) -> dict[str, list[str]]:
     """Tags per sentence id from a CoNLL file whose sentences follow ``sentences`` (id, doc_id, tokens) in order.
 
     Raises:
@@ -91,10 +92,10 @@ def read_conll(path: Path, *, sentences: list[tuple[str, str, list[str]]], names
                                 "sentence, in the order of `indogeoie export conll`", file))
     allowed = set(names)
     result: dict[str, list[str]] = {}
-    for (line, tokens, tags, _), (sentence_id, _, gold_tokens) in zip(blocks, sentences):
+    for (line, tokens, tags, _), (sentence_id, _, gold_tokens) in zip(blocks, sentences, strict=False):
         where = f"line {line}: sentence {sentence_id}"
         if tokens != gold_tokens:
-            at = next((i for i, (a, b) in enumerate(zip(tokens, gold_tokens)) if a != b), min(len(tokens),
+            at = next((i for i, (a, b) in enumerate(zip(tokens, gold_tokens, strict=False)) if a != b), min(len(tokens),
                                                                                               len(gold_tokens)))
             problems.append(Problem(f"{where}: token {at} is {tokens[at] if at < len(tokens) else None!r}, the "
                                     f"dataset has {gold_tokens[at] if at < len(gold_tokens) else None!r}", file))

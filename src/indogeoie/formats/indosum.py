@@ -182,16 +182,16 @@ def derive_text(record: IndoSumRecord) -> DerivedText:
     sentences: list[tuple[int, int]] = []
     tokens_out: list[tuple[int, int]] = []
     offset = 0
-    for p, paragraph in enumerate(paragraphs):
+    for p, kept in enumerate(paragraphs):
         if p:
             pieces.append("\n\n")
             offset += 2
-        for s, sentence in enumerate(paragraph):
+        for s, kept_sentence in enumerate(kept):
             if s:
                 pieces.append(" ")
                 offset += 1
             start = offset
-            for t, token in enumerate(sentence):
+            for t, token in enumerate(kept_sentence):
                 if t:
                     pieces.append(" ")
                     offset += 1

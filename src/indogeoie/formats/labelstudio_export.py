@@ -57,7 +57,10 @@ def parse_export(data: object, *, file: str, source: str = "annotations") -> Exp
     if not isinstance(data, list):
         kind = {dict: "an object", str: "a string", bool: "a boolean", type(None): "null"}.get(type(data), "a number")
         return ExportReport((), (Problem(f"an export must be a JSON list of tasks, not {kind}", file),))
-    documents, problems, notes, unannotated = [], [], [], []
+    documents: list[AnnotatedDocument] = []
+    problems: list[Problem] = []
+    notes: list[str] = []
+    unannotated: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     dropped = 0
     for index, task in enumerate(data):

@@ -272,8 +272,8 @@ class TaskReader:
         if from_name != MODALITY_CONTROL:
             self.problem(f"unknown from_name {from_name!r} for choices; expected {MODALITY_CONTROL!r}", region)
             return
-        value = item.get("value") if isinstance(item.get("value"), dict) else {}
-        choices = value.get("choices")
+        value = item.get("value")
+        choices = value.get("choices") if isinstance(value, dict) else None
         if not isinstance(choices, list) or len(choices) != 1 or not isinstance(choices[0], str) \
                 or choices[0] not in MODALITIES:
             self.problem(f"unknown modality {choices!r}; expected one of {list(MODALITIES)}", region)

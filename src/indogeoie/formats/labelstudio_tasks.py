@@ -10,9 +10,10 @@ provenance, with what was dropped on the way from the source::
 ``drops`` lists what cleaning removed: ``[start, end, rule]`` in the raw
 article for a seed article, ``[rule, paragraph, sentence, token]`` in the
 source's own coordinates for an IndoSum record. ``sentences`` holds a
-pre-tokenised source's sentence offsets (null when the project tokenizes). A ``result`` list holds one ``labels`` item per region, one
-``choices`` item per trigger (the modality, same id as the trigger) and one
-``relation`` item per argument, from the trigger to the entity.
+pre-tokenised source's sentence offsets (null when the project tokenizes).
+A ``result`` list holds one ``labels`` item per region, one ``choices`` item
+per trigger (the modality, same id as the trigger) and one ``relation`` item
+per argument, from the trigger to the entity.
 """
 
 from __future__ import annotations

@@ -207,11 +207,11 @@ def parse_markup(markup: str, *, text: str, sentences: Sequence[tuple[int, int]]
         reader.problem(lines[0][0] if lines else 1, f"{len(marked)} sentence lines in the text section; the "
                                                     f"article has {len(sentences)} sentences")
     spans: dict[str, Span] = {}
-    for (number, line), (start, end) in zip(marked, sentences):
+    for (number, line), (start, end) in zip(marked, sentences, strict=False):
         original = text[start:end]
         stripped, found = _strip_line(number, line, reader)
         if stripped != original:
-            at = next((i for i, (a, b) in enumerate(zip(stripped, original)) if a != b),
+            at = next((i for i, (a, b) in enumerate(zip(stripped, original, strict=False)) if a != b),
                       min(len(stripped), len(original)))
             reader.problem(number, f"the text differs from the article at column {at + 1}: "
                                    f"{stripped[at:at + 25]!r} where the article has {original[at:at + 25]!r}")

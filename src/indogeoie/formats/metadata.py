@@ -16,7 +16,7 @@ in the calendar; an inferred date carries its reason; unknown values are
 ...             "published": "2021-13-45"}, file="m.json", doc_id="d1")
 Traceback (most recent call last):
 ...
-indogeoie.errors.IndoGeoIEError: m.json: doc d1: published '2021-13-45' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time)
+indogeoie.errors.IndoGeoIEError: m.json: doc d1: published '2021-13-45' is not a calendar date ...
 """
 
 from __future__ import annotations

@@ -103,7 +103,8 @@ def plover_records(document: AnnotatedDocument, meta: DocumentMeta | None, token
 
 def plover_jsonl(records: list[dict[str, Any]]) -> tuple[str, str]:
     """(complete records, incomplete records each with its ``missing`` list), as JSON Lines."""
-    complete, incomplete = [], []
+    complete: list[str] = []
+    incomplete: list[str] = []
     for record in records:
         missing = missing_fields(record)
         line = json.dumps({**record, "missing": missing} if missing else record, ensure_ascii=False)

@@ -318,8 +318,9 @@ def as_annotated(doc_id: str, text: str, entities: list[Span], events: tuple[Eve
 
     An argument whose span is no predicted entity is left out (a region must exist to be linked).
     """
-    from indogeoie.records import AnnotatedDocument, Argument, Span as Region
+    from indogeoie.records import AnnotatedDocument, Argument
     from indogeoie.records import Event as RecordEvent
+    from indogeoie.records import Span as Region
 
     regions = tuple(Region(f"pe{i:03d}", label, a, b, text[a:b]) for i, (a, b, label) in enumerate(sorted(entities), 1))
     by_offsets = {(r.start, r.end): r.id for r in regions}

@@ -125,7 +125,7 @@ def sentence_rules(doc: Doc) -> Doc:
         if 0 < i < len(doc) - 1 and starts[i + 1] == 1 and starts[i] != 1 and _is_opening(doc[i]):
             starts[i], starts[i + 1] = 1, -1
     starts[0] = 1
-    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -186,7 +186,8 @@ def tokenize(text: str) -> TokenizedText:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     first = 0
-    for (start, is_space, sent_start), word in zip(columns.tolist(), words):
+    rows: list[list[int]] = columns.tolist()  # type: ignore[assignment]  # numpy types tolist() as float
+    for (start, is_space, sent_start), word in zip(rows, words, strict=True):
         if sent_start == 1 and len(tokens) > first:
             sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
             first = len(tokens)
