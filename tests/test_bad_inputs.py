@@ -166,6 +166,8 @@ def test_a_100_mb_predictions_line_is_refused(tmp_path: Path) -> None:
         handle.write('{"id": "x", "tags": [')
         handle.write('"O", ' * (HUNDRED_MB // 5))
         handle.write('"O"]}\n')
+    # A first run fills the datasets cache, whose one-off conversion has its own memory peak.
+    _run_measured(["score", "--predictions", str(paths.DATASET / "conll" / "ner" / "test.conll")])
     code, output, peak = _run_measured(["score", "--predictions", str(path), "--config", "ner"])
     assert code == 1 and "Traceback" not in output
     assert f"{path}: line 1: longer than 16 MB; refused" in output

@@ -95,11 +95,13 @@ def test_a_renamed_article_is_an_error_and_its_record_is_kept(folder: Path) -> N
 
 
 def test_an_article_without_metadata_needs_ingest(folder: Path) -> None:
-    (folder / "900_new.txt").write_text("Judul baru\n\nIsi berita.\n", encoding="utf-8")
-    with pytest.raises(IndoGeoIEError, match=r"900_new\.txt: doc 900_new: no metadata record for this article; "
+    raw = b"Judul baru\n\nIsi berita.\n"
+    doc_id = f"900_{sha256_hex(raw)[:16]}"
+    (folder / f"{doc_id}.txt").write_bytes(raw)
+    with pytest.raises(IndoGeoIEError, match=rf"{doc_id}\.txt: doc {doc_id}: no metadata record for this article; "
                                              r"run `indogeoie ingest`"):
         read_articles(folder)
-    new = next(a for a in read_articles(folder, allow_new=True) if a.doc_id == "900_new")
+    new = next(a for a in read_articles(folder, allow_new=True) if a.doc_id == doc_id)
     assert new.meta.outlet is None and new.meta.published is None
 
 
