@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from indogeoie.schema import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED
+
 WINDOW = 3
 CUES = {
-    "negated": frozenset({"tidak", "tak", "bukan", "belum", "tanpa"}),
-    "future": frozenset({"akan", "bakal", "hendak", "dijadwalkan"}),
-    "hypothetical": frozenset({"untuk", "agar", "supaya", "guna", "jika", "bila", "apabila", "kalau", "ingin",
+    NEGATED: frozenset({"tidak", "tak", "bukan", "belum", "tanpa"}),
+    FUTURE: frozenset({"akan", "bakal", "hendak", "dijadwalkan"}),
+    HYPOTHETICAL: frozenset({"untuk", "agar", "supaya", "guna", "jika", "bila", "apabila", "kalau", "ingin",
                                "harus", "bisa", "dapat", "mungkin", "meminta", "mendesak", "berusaha", "berupaya",
                                "upaya", "rencana", "berencana", "siap", "terancam", "mendorong"}),
 }
@@ -37,6 +39,6 @@ def modality_of(text: str, token_starts: list[int], token_ends: list[int], sente
             break
         word = text[token_starts[index]:token_ends[index]].lower()
         found += [modality for modality, cues in CUES.items() if word in cues]
-    if "negated" in found:
-        return "negated"
-    return found[0] if found else "asserted"
+    if NEGATED in found:
+        return NEGATED
+    return found[0] if found else ASSERTED

@@ -243,6 +243,11 @@ ENTITY_TYPES: tuple[str, ...] = tuple(d.name for d in ENTITY_DEFS)
 EVENT_TYPES: tuple[str, ...] = tuple(d.name for d in EVENT_DEFS)
 ROLES: tuple[str, ...] = tuple(d.name for d in ROLE_DEFS)
 MODALITIES: tuple[str, ...] = tuple(d.name for d in MODALITY_DEFS)
+# Names the code refers to one by one (the tuples above keep the schema's order).
+ACTOR, RECIPIENT, LOCATION, TIME, INSTRUMENT = ROLES
+ASSERTED, NEGATED, FUTURE, HYPOTHETICAL = MODALITIES
+#: The roles that name the parties of an event (who acts, who undergoes it).
+PARTY_ROLES: tuple[str, ...] = (ACTOR, RECIPIENT)
 DEFAULT_MODALITY = "asserted"
 
 #: Actor sectors, PLOVER style (CAMEO's agent codes): what kind of actor an ORG, NORP or PER mention is.

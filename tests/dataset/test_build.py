@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from indogeoie import paths
 from indogeoie.cli import app
 from indogeoie.corpus.documents import load_corpus
-from indogeoie.dataset import build as build_module
+from indogeoie.dataset import manifest as manifest_module
 from indogeoie.dataset.inputs import checkout_build, export_build
 from indogeoie.dataset.splits import read_splits
 from indogeoie.errors import IndoGeoIEError
@@ -150,7 +150,7 @@ def test_a_failed_build_leaves_the_previous_dataset_intact(tmp_path: Path, write
     def disk_full(self: object, data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build_module._HashingWriter, "write", disk_full)
+    monkeypatch.setattr(manifest_module.HashingWriter, "write", disk_full)
     with pytest.raises(OSError, match="No space left"):
         export_build(exports=[write_gold([tiny("d1", "NORP")])], out=out)
     monkeypatch.undo()

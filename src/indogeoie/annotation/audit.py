@@ -32,12 +32,11 @@ from indogeoie.annotation.actors import ActorTable
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.records import AnnotatedDocument
-from indogeoie.schema import ROLE_FILLERS
+from indogeoie.schema import ACTOR, RECIPIENT, ROLE_FILLERS
 
 CHECKS = ("entity-type", "unlabelled", "trigger-type", "no-actor", "actor-code")
 HEADER = ("check", "key", "reason")
-ACTOR = "Actor"
-RECIPIENT = "Recipient"
+
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from indogeoie.annotation.agreement import Study, agreement, agreement_markdown
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.splits import SPLITS, Assignment
 from indogeoie.records import AnnotatedDocument
-from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, ROLES, SCHEMA_VERSION
+from indogeoie.schema import ACTOR, ENTITY_TYPES, EVENT_TYPES, MODALITIES, ROLES, SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def _counts(documents: Iterable[AnnotatedDocument], tokens: dict[str, int]) -> _
         "events": Counter(e.type for d in docs for e in d.events),
         "roles": Counter(a.role for d in docs for e in d.events for a in e.arguments),
         "modality": Counter(e.modality for d in docs for e in d.events)},
-        sum(1 for d in docs for e in d.events if any(a.role == "Actor" for a in e.arguments)))
+        sum(1 for d in docs for e in d.events if any(a.role == ACTOR for a in e.arguments)))
 
 
 def _group_table(title: str, groups: dict[str, list[AnnotatedDocument]], tokens: dict[str, int]) -> list[str]:

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from indogeoie.benchmark.metrics import Event, Events
 from indogeoie.benchmark.types import Sentence
+from indogeoie.dataset.splits import SPLITS
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 from indogeoie.text.alignment import iob2_to_spans
 from indogeoie.text.tokens import Token
 
-SPLITS = ("train", "validation", "test")
 Span = tuple[int, int, str]  # start, end, type
 
 

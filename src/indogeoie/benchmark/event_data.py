@@ -24,9 +24,7 @@ import numpy as np
 from indogeoie.annotation.actors import ActorTable, baseline_normaliser
 from indogeoie.benchmark.data import BenchmarkData
 from indogeoie.benchmark.metrics import Events
-from indogeoie.schema import QUAD_CLASSES, QUAD_OF
-
-ROLES = ("Actor", "Recipient")
+from indogeoie.schema import ACTOR, PARTY_ROLES, QUAD_CLASSES, QUAD_OF, RECIPIENT
 
 
 def _surface(data: BenchmarkData, doc_id: str, start: int, end: int) -> str:
@@ -36,7 +34,7 @@ def _surface(data: BenchmarkData, doc_id: str, start: int, end: int) -> str:
 def baseline_for(data: BenchmarkData, table: ActorTable) -> ActorTable:
     """The baseline normaliser: the table's entries for surfaces seen as Actor or Recipient in train."""
     seen = {_surface(data, d, a, b).casefold() for d in data.doc_ids("train") for e in data.events.of(d)
-            for role, a, b in e.arguments if role in ROLES}
+            for role, a, b in e.arguments if role in PARTY_ROLES}
     return baseline_normaliser(table, seen)
 
 
@@ -44,7 +42,7 @@ def normalisation_counts(data: BenchmarkData, gold: ActorTable, baseline: ActorT
     """Per document: (baseline code right, mentions with a gold code, same)."""
     rows = []
     for doc_id in data.doc_ids(split):
-        mentions = {(a, b) for e in data.events.of(doc_id) for role, a, b in e.arguments if role in ROLES}
+        mentions = {(a, b) for e in data.events.of(doc_id) for role, a, b in e.arguments if role in PARTY_ROLES}
         right = total = 0
         for a, b in mentions:
             surface = _surface(data, doc_id, a, b)
@@ -62,13 +60,13 @@ def record_items(data: BenchmarkData, events: Events, normaliser: ActorTable, do
     """(event type, actor country, recipient country) of each event of a document with a coded actor."""
     items = set()
     for event in events.of(doc_id):
-        first = {role: min(((a, b) for r, a, b in event.arguments if r == role), default=None) for role in ROLES}
+        first = {role: min(((a, b) for r, a, b in event.arguments if r == role), default=None) for role in PARTY_ROLES}
         codes = {}
         for role, span in first.items():
             found = normaliser.normalise(doc_id, _surface(data, doc_id, *span)) if span else None
             codes[role] = found.country if found else None
-        if codes["Actor"] is not None:
-            items.add((event.type, codes["Actor"], codes["Recipient"]))
+        if codes[ACTOR] is not None:
+            items.add((event.type, codes[ACTOR], codes[RECIPIENT]))
     return items
 
 

@@ -22,7 +22,7 @@ from indogeoie.benchmark.registry import load_tagger
 from indogeoie.benchmark.types import Sentence
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats.conll import conll_to_sentences
-from indogeoie.formats.predictions import as_annotated, document_row
+from indogeoie.formats.document_predictions import as_annotated, document_row
 from indogeoie.text.tokens import TokenizedText, pretokenized, tokenize
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024

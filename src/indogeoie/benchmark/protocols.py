@@ -24,7 +24,8 @@ from indogeoie.benchmark.evaluate import Report, SystemOutput, evaluate
 from indogeoie.benchmark.metrics import Events, headline
 from indogeoie.benchmark.pipeline import events_on_gold_mentions, predicted_events
 from indogeoie.benchmark.registry import load_tagger
-from indogeoie.formats.predictions import event_rows, tag_rows
+from indogeoie.formats.document_predictions import event_rows
+from indogeoie.formats.predictions import tag_rows
 
 if TYPE_CHECKING:
     from indogeoie_baselines.arguments import ArgumentModel
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 SEEDS = (13, 14, 15)
 GOLD_MENTIONS = "gold-mentions"
 ACTOR_NORMALISER = "actor-normaliser"
-SPLITS = ("validation", "test")
+#: The splits every system is scored on (train is what it learns from).
+SCORED_SPLITS = ("validation", "test")
 
 
 @dataclass
@@ -72,7 +74,7 @@ def run_tagger(name: str, data: BenchmarkData, arguments: ArgumentModel, workdir
         progress(f"{name}: training (seed {seed})")
         model = tagger.train(data.split("train"), seed=seed, workdir=workdir / name / f"seed{seed}",
                              validation=data.split("validation"))
-        for split in SPLITS:
+        for split in SCORED_SPLITS:
             sentences = data.split(split)
             predicted = tagger.predict(model, sentences)
             ner = {p.id: p.ner_tags for p in predicted}
@@ -97,7 +99,7 @@ def run_gold_mentions(data: BenchmarkData, arguments: ArgumentModel) -> SystemRu
     """The argument model on gold entities and triggers."""
     started = time.perf_counter()
     reports, files, predicted = {}, {}, {}
-    for split in SPLITS:
+    for split in SCORED_SPLITS:
         events = events_on_gold_mentions(data, split, arguments)
         predicted[split] = events
         full = evaluate(data, split, SystemOutput(events=events))

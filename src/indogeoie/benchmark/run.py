@@ -23,7 +23,7 @@ from indogeoie.benchmark.plots import metrics_plot
 from indogeoie.benchmark.protocols import (
     ACTOR_NORMALISER,
     GOLD_MENTIONS,
-    SPLITS,
+    SCORED_SPLITS,
     SystemRun,
     run_gold_mentions,
     run_tagger,
@@ -34,17 +34,18 @@ from indogeoie.benchmark.registry import load_tagger
 
 def result_rows(runs: list[SystemRun], base: dict[str, Any]) -> list[dict[str, Any]]:
     """The JSON of each system, with its paired comparison against the next row."""
-    weights = {split: replicate_weights(len(runs[0].reports[split].doc_ids)) for split in SPLITS}
+    weights = {split: replicate_weights(len(runs[0].reports[split].doc_ids)) for split in SCORED_SPLITS}
     rows = []
     for index, run in enumerate(runs):
         row = {"system": run.name, "seeds": run.seeds, "command": run.command, "settings": run.settings,
                "provenance": base,
-               "reports": {s: run.reports[s].as_dict(weights[s]) for s in SPLITS}, "seed_scores": run.seed_scores}
+               "reports": {s: run.reports[s].as_dict(weights[s]) for s in SCORED_SPLITS},
+               "seed_scores": run.seed_scores}
         if index + 1 < len(runs) and runs[index + 1].name not in (GOLD_MENTIONS, ACTOR_NORMALISER):  # not rivals
             below = runs[index + 1]
             row["compared_with_next"] = {s: {m: {"system": below.name, **vars(c), "significant": c.significant}
                                              for m, c in run.reports[s].compare(below.reports[s], weights[s]).items()}
-                                         for s in SPLITS}
+                                         for s in SCORED_SPLITS}
         rows.append(row)
     return rows
 
@@ -53,10 +54,10 @@ def add_event_data(runs: list[SystemRun], data: BenchmarkData, actors: ActorTabl
     """Add PLOVER record F1 to every system's reports; return the actor normaliser's own row."""
     baseline = baseline_for(data, actors)
     for run in runs:
-        for split in SPLITS:
+        for split in SCORED_SPLITS:
             run.reports[split].counts["plover_f1"] = record_counts(data, run.events[split], actors, baseline, split)
     reports = {split: Report(split, data.doc_ids(split), {"actor_norm": normalisation_counts(
-        data, actors, baseline, split)}) for split in SPLITS}
+        data, actors, baseline, split)}) for split in SCORED_SPLITS}
     return SystemRun(ACTOR_NORMALISER, {"rules": "the actor table's entries for surfaces seen as Actor or "
                                         "Recipient in train, then pycountry country names, then a country name "
                                         "inside the mention"}, [], "indogeoie benchmark", reports)

@@ -23,13 +23,8 @@ from indogeoie.benchmark.data import BenchmarkData, load_benchmark_data, tokens_
 from indogeoie.benchmark.evaluate import Report, SystemOutput, evaluate
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats.conll import read_conll
-from indogeoie.formats.predictions import (
-    TAGS,
-    is_document_level,
-    json_lines,
-    read_event_predictions,
-    read_tag_predictions,
-)
+from indogeoie.formats.document_predictions import read_event_predictions
+from indogeoie.formats.predictions import TAGS, is_document_level, json_lines, read_tag_predictions
 from indogeoie.records import Span
 from indogeoie.text.alignment import spans_to_iob2
 

@@ -59,11 +59,13 @@ def score(
 ) -> None:
     """Score predictions as the leaderboard does: every metric with its document-bootstrap interval."""
     from indogeoie.benchmark.submissions import score_file
+    from indogeoie.dataset.splits import SPLITS
+    from indogeoie.formats.hf import TAG_COLUMNS
 
-    if config not in ("ner", "events"):
-        raise typer.BadParameter(f"{config!r}; expected ner or events", param_hint="--config")
-    if split not in ("train", "validation", "test"):
-        raise typer.BadParameter(f"{split!r}; expected train, validation or test", param_hint="--split")
+    if config not in TAG_COLUMNS:
+        raise typer.BadParameter(f"{config!r}; expected one of {list(TAG_COLUMNS)}", param_hint="--config")
+    if split not in SPLITS:
+        raise typer.BadParameter(f"{split!r}; expected one of {list(SPLITS)}", param_hint="--split")
     for given, hint in ((predictions, "--predictions"), (compare, "--compare")):
         if given is not None and not given.is_file():
             raise typer.BadParameter(f"{given} is not a file", param_hint=hint)

@@ -108,7 +108,7 @@ def studio_push(
     """Create a task per article; sync the gold as annotations, or add a baseline's predictions."""
     from indogeoie.annotation.validate import validated
     from indogeoie.corpus.documents import load_corpus
-    from indogeoie.formats.predictions import annotated_predictions
+    from indogeoie.formats.document_predictions import annotated_predictions
     from indogeoie.studio.push import PushReport, push
 
     if with_ not in ("gold", "none") and not with_.startswith("predictions:"):

@@ -15,38 +15,22 @@ ordering, JSON written with a fixed layout.
 from __future__ import annotations
 
 import hashlib
-import json
-import multiprocessing
-import os
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from indogeoie import io
 from indogeoie.annotation.actors import ActorTable
-from indogeoie.annotation.validate import validate_document
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.card import CardInputs, SplitStats, card_markdown
+from indogeoie.dataset.convert import PLOVER_FILES, Job, normalized_entities, outputs
 from indogeoie.dataset.kb_check import check_kb
+from indogeoie.dataset.manifest import MANIFEST, MANIFEST_HEADER, HashingWriter, differing_files, hand_edits
 from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
 from indogeoie.errors import IndoGeoIEError, Problem
-from indogeoie.formats.conll import rows_to_conll
-from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, dataset_rows
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file
 from indogeoie.formats.metadata import DocumentMeta, parse_meta
-from indogeoie.formats.plover import plover_jsonl, plover_records
 from indogeoie.records import AnnotatedDocument
-from indogeoie.schema import ACTOR_TYPES
-
-#: The PLOVER event records of the whole dataset (each record names its split).
-PLOVER_FILES = ("events.jsonl", "incomplete.jsonl")
-
-MANIFEST = "MANIFEST.sha256"
-MANIFEST_HEADER = "# sha256 of every file, written by `indogeoie build`"
-#: Below this many documents one process is faster than starting workers.
-PARALLEL_FROM = 200
 
 
 @dataclass(frozen=True)
@@ -59,112 +43,6 @@ class BuildResult:
     fingerprint: str
     pending: tuple[str, ...]
     changed: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Job:
-    """One document to check and convert, with everything a worker needs."""
-
-    document: AnnotatedDocument
-    meta: DocumentMeta | None
-    fold: int
-    file: str
-    source: SourceDocument | None
-    normalized: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # entity id -> kb normalized
-    actors: ActorTable | None = None  # for the PLOVER records
-    split: str | None = None
-
-
-@dataclass
-class _DocumentOutput:
-    """One document, checked and converted (made in a worker process)."""
-
-    doc_id: str
-    problems: list[Problem]
-    lines: dict[str, bytes] = field(default_factory=dict)  # config -> JSON Lines
-    conll: dict[str, bytes] = field(default_factory=dict)  # config -> CoNLL text
-    counts: SplitStats = field(default_factory=SplitStats)
-    plover: tuple[bytes, bytes] = (b"", b"")  # complete and incomplete PLOVER records
-
-
-def _jsonl(rows: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
-
-
-def process(job: Job) -> _DocumentOutput:
-    """Tokenise one document once; check it; make its rows, CoNLL and counts."""
-    document = job.document
-    tokenized = job.source.tokenized() if job.source is not None else None
-    if tokenized is None:
-        from indogeoie.annotation.validate import document_tokens
-
-        tokenized = document_tokens(document, None)
-    problems = validate_document(document, file=job.file, source=job.source, tokenized=tokenized)
-    if problems:
-        return _DocumentOutput(document.doc_id, problems)
-    try:
-        rows = dataset_rows(document, job.meta, job.fold, tokenized=tokenized, file=job.file,
-                            normalized=job.normalized)
-    except IndoGeoIEError as error:
-        return _DocumentOutput(document.doc_id, error.problems)
-    counts = SplitStats(documents=1, sentences=len(rows["ner"]), tokens=len(tokenized.tokens),
-                        entities=Counter(e.label for e in document.entities),
-                        events=Counter(e.type for e in document.events),
-                        arguments=sum(len(e.arguments) for e in document.events))
-    plover = (b"", b"")
-    if job.actors is not None:
-        records = plover_records(document, job.meta, tokenized, job.actors.normalise, split=job.split)
-        complete, incomplete = plover_jsonl(records)
-        plover = (complete.encode(), incomplete.encode())
-    return _DocumentOutput(
-        doc_id=document.doc_id, problems=[],
-        lines={config: _jsonl(rows[config]) for config in CONFIGS},
-        conll={config: rows_to_conll(rows[config], config=config).encode() for config in TAG_COLUMNS},
-        counts=counts, plover=plover)
-
-
-# The jobs live in each worker process, handed over once when it starts (a forked
-# worker inherits them without pickling); the parent process keeps no such state.
-_worker_jobs: list[Job] = []
-
-
-def _start_worker(jobs: list[Job]) -> None:
-    global _worker_jobs
-    _worker_jobs = jobs
-
-
-def _process_index(index: int) -> _DocumentOutput:
-    return process(_worker_jobs[index])
-
-
-def _outputs(jobs: list[Job]) -> Iterator[_DocumentOutput]:
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from map(process, jobs)
-        return
-    from indogeoie.text.tokens import make_nlp
-
-    make_nlp()  # load the pipeline once, before the workers fork
-    context = multiprocessing.get_context("fork")
-    with context.Pool(min(os.cpu_count() or 1, 4), initializer=_start_worker, initargs=(jobs,)) as pool:
-        yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
-
-
-class _HashingWriter:
-    """A file in the temporary folder, hashed as it is written."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.handle: BinaryIO = path.open("wb")
-        self.sha = hashlib.sha256()
-
-    def write(self, data: bytes) -> None:
-        self.handle.write(data)
-        self.sha.update(data)
-
-    def close(self) -> str:
-        self.handle.close()
-        return self.sha.hexdigest()
 
 
 def meta_from_task(document: AnnotatedDocument) -> DocumentMeta | None:
@@ -195,14 +73,14 @@ _UNKNOWN = DocumentMeta(doc_id="", sha256="", source="external", licence="unknow
 
 def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: CardInputs) -> BuildResult:
     """Write every file of the dataset into ``folder``; raise with every problem if a document fails."""
-    data: dict[tuple[str, str], _HashingWriter] = {}
-    conll: dict[tuple[str, str], _HashingWriter] = {}
-    plover = {name: _HashingWriter(folder / "plover" / name) for name in PLOVER_FILES}
+    data: dict[tuple[str, str], HashingWriter] = {}
+    conll: dict[tuple[str, str], HashingWriter] = {}
+    plover = {name: HashingWriter(folder / "plover" / name) for name in PLOVER_FILES}
     stats: dict[str, SplitStats] = {}
     by_source: dict[tuple[str, str], SplitStats] = {}
     problems: list[Problem] = []
     source_of = {job.document.doc_id: (job.meta.source if job.meta else "unknown") for job in jobs}
-    for output in _outputs(jobs):
+    for output in outputs(jobs):
         if output.problems or problems:
             problems += output.problems
             continue
@@ -210,12 +88,12 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
         for config in CONFIGS:
             key = (config, split)
             if key not in data:
-                data[key] = _HashingWriter(folder / "data" / config / f"{split}.partial")
+                data[key] = HashingWriter(folder / "data" / config / f"{split}.partial")
             data[key].write(output.lines[config])
         for config in TAG_COLUMNS:
             key = (config, split)
             if key not in conll:
-                conll[key] = _HashingWriter(folder / "conll" / config / f"{split}.conll")
+                conll[key] = HashingWriter(folder / "conll" / config / f"{split}.conll")
             conll[key].write(output.conll[config])
         for name, content in zip(PLOVER_FILES, output.plover, strict=True):
             plover[name].write(content)
@@ -253,61 +131,6 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
     (folder / MANIFEST).write_bytes((MANIFEST_HEADER + "\n" + "".join(
         f"{digest}  {name}\n" for name, digest in sorted(manifest.items()))).encode())
     return BuildResult(folder, tuple(sorted([*manifest, MANIFEST])), ordered, fingerprint, card.pending, ())
-
-
-def read_manifest(folder: Path) -> dict[str, str] | None:
-    """The file digests a build recorded in ``folder``, or None if it holds no manifest of ours."""
-    manifest = folder / MANIFEST
-    if not manifest.is_file():
-        return None
-    lines = manifest.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0] != MANIFEST_HEADER:
-        return None
-    entries = {}
-    for line in lines[1:]:
-        digest, _, name = line.partition("  ")
-        entries[name] = digest
-    return entries
-
-
-def _tree(folder: Path) -> dict[str, Path]:
-    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def hand_edits(folder: Path) -> list[str]:
-    """Files of a built folder that were added or edited since its build (its manifest says otherwise)."""
-    manifest = read_manifest(folder)
-    if manifest is None:
-        return sorted(_tree(folder)) if folder.is_dir() else []
-    edited = []
-    for rel, path in _tree(folder).items():
-        if rel == MANIFEST:
-            continue
-        if rel not in manifest or hashlib.sha256(path.read_bytes()).hexdigest() != manifest[rel]:
-            edited.append(rel)
-    return edited
-
-
-def differing_files(current: Path, fresh: Path) -> list[str]:
-    """Relative paths that differ between two folders (missing, extra or changed)."""
-    if not current.is_dir():
-        return sorted(_tree(fresh))
-    a, b = _tree(current), _tree(fresh)
-    return [rel for rel in sorted(set(a) | set(b))
-            if rel not in a or rel not in b or a[rel].read_bytes() != b[rel].read_bytes()]
-
-
-def normalized_entities(document: AnnotatedDocument, actors: ActorTable | None) -> dict[str, list[dict[str, str]]]:
-    """The kb ``normalized`` list of each entity the actor table covers."""
-    if actors is None:
-        return {}
-    found = {}
-    for entity in document.entities:
-        if entity.label in ACTOR_TYPES:
-            normalised = actors.normalise(document.doc_id, entity.text)
-            if normalised is not None and normalised.kb():
-                found[entity.id] = normalised.kb()
-    return found
 
 
 def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path], out: Path,
@@ -378,4 +201,4 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
     return BuildResult(out, result.files, result.stats, result.fingerprint, card.pending, tuple(changed))
 
 
-__all__ = ["DATASET_VERSION", "BuildResult", "build", "process"]
+__all__ = ["DATASET_VERSION", "BuildResult", "build"]

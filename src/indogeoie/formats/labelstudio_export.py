@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indogeoie.errors import Problem
-from indogeoie.formats.labelstudio_task import MAX_TEXT_CHARS, TaskReader, choose_annotation
+from indogeoie.formats.labelstudio_fields import choose_annotation
+from indogeoie.formats.labelstudio_task import MAX_TEXT_CHARS, TaskReader
 from indogeoie.formats.strict_json import json_problem, loads_strict
 from indogeoie.records import AnnotatedDocument
 

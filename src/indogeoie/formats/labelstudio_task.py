@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indogeoie.errors import Problem
+from indogeoie.formats.labelstudio_fields import choose_annotation, control_problem, text_problem
 from indogeoie.formats.metadata import meta_problems
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import (
@@ -45,40 +46,6 @@ _LABEL_SETS = {control: frozenset(names) for control, names in LABELS.items()}
 DIRECTIONS = ("right", "left", "bi")
 _META_FIELDS = ("doc_id", "sha256", "source", "licence", "outlet", "published", "published_inferred",
                 "published_reason", "url", "language", "provenance")
-
-
-def _text_problem(value: str) -> str | None:
-    """Why a string from an export cannot be kept as it is: a lone surrogate or a control character."""
-    for index, char in enumerate(value):
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            return f"a lone surrogate (U+{ord(char):04X}) at offset {index}; expected valid Unicode"
-    return None
-
-
-def _control_problem(value: str) -> str | None:
-    for index, char in enumerate(value):
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            return f"a control character (U+{ord(char):04X}) at offset {index}"
-    return _text_problem(value)
-
-
-def choose_annotation(annotations: list[Any]) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """The one annotation of a task that counts, and the other live ones.
-
-    Cancelled (skipped) annotations never count; among the rest, one marked
-    ``ground_truth`` wins, otherwise the one updated last (``updated_at``, then
-    the highest ``id``).
-    """
-    live = [a for a in annotations if isinstance(a, dict) and a.get("was_cancelled") is not True]
-    if not live:
-        return None, []
-    ranked = sorted(live, key=lambda a: (a.get("ground_truth") is True, str(a.get("updated_at") or ""),
-                                         _int_or(a.get("id"))))
-    return ranked[-1], ranked[:-1]
-
-
-def _int_or(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else -1
 
 
 @dataclass
@@ -137,10 +104,10 @@ class TaskReader:
 
     def _data(self, data: dict[str, Any]) -> str | None:
         doc_id, text = data.get("doc_id"), data.get("text")
-        if isinstance(doc_id, str) and doc_id and not _control_problem(doc_id):
+        if isinstance(doc_id, str) and doc_id and not control_problem(doc_id):
             self.doc_id = doc_id
         elif isinstance(doc_id, str) and doc_id:
-            self.problem(f"data.doc_id {doc_id!r} has {_control_problem(doc_id)}; expected a plain identifier")
+            self.problem(f"data.doc_id {doc_id!r} has {control_problem(doc_id)}; expected a plain identifier")
         else:
             self.problem(f"data.doc_id must be a non-empty string, not {doc_id!r}")
         if not isinstance(text, str):
@@ -150,7 +117,7 @@ class TaskReader:
             self.problem(f"data.text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} a document "
                          "may have; split it into articles")
             return None
-        problem = _text_problem(text)
+        problem = text_problem(text)
         if problem:
             self.problem(f"data.text has {problem}")
             return None
@@ -196,7 +163,7 @@ class TaskReader:
         if not isinstance(region, str) or not region:
             self.problem(f"a {item.get('type')} item needs a non-empty string id, not {region!r}")
             return None
-        problem = _control_problem(region)
+        problem = control_problem(region)
         if problem:
             self.problem(f"region id {region!r} has {problem}")
             return None

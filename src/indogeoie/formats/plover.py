@@ -30,7 +30,7 @@ from typing import Any
 from indogeoie.annotation.actors import Normalised
 from indogeoie.formats.metadata import DocumentMeta
 from indogeoie.records import AnnotatedDocument, Span
-from indogeoie.schema import PLOVER_MODE, QUAD_CLASSES, QUAD_OF, RECIPIENT_REQUIRED
+from indogeoie.schema import ACTOR, LOCATION, PLOVER_MODE, QUAD_CLASSES, QUAD_OF, RECIPIENT, RECIPIENT_REQUIRED
 from indogeoie.text.tokens import TokenizedText
 
 Normaliser = Callable[[str, str], Normalised | None]  # (doc_id, surface) -> codes
@@ -76,7 +76,7 @@ def plover_records(document: AnnotatedDocument, meta: DocumentMeta | None, token
         for argument in event.arguments:
             roles.setdefault(argument.role, []).append(entities[argument.ref_id])
         actors, recipients, places = (sorted(roles.get(r, []), key=lambda s: s.start)
-                                      for r in ("Actor", "Recipient", "Location"))
+                                      for r in (ACTOR, RECIPIENT, LOCATION))
         sentence = tokenized.sentences[tokenized.sentence_of(event.trigger.start)]
         records.append({
             "id": f"{document.doc_id}-{event.id}",

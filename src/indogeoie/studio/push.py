@@ -20,7 +20,7 @@ from typing import Any
 
 from indogeoie.annotation.fit import fit_to_span_rules
 from indogeoie.corpus.documents import SourceDocument
-from indogeoie.formats.labelstudio_task import choose_annotation
+from indogeoie.formats.labelstudio_fields import choose_annotation
 from indogeoie.formats.labelstudio_tasks import document_result, import_task
 from indogeoie.records import AnnotatedDocument, labels_fingerprint
 from indogeoie.studio.merge import three_way

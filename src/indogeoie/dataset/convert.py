@@ -1,0 +1,134 @@
+"""One document, checked and converted into the rows of every config, its CoNLL and its PLOVER records.
+
+Each document is tokenised once. With many documents the conversion runs in
+several processes; the results come back in the jobs' order, so the files are
+the same as from one process.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from indogeoie.annotation.actors import ActorTable
+from indogeoie.annotation.validate import validate_document
+from indogeoie.corpus.documents import SourceDocument
+from indogeoie.dataset.card import SplitStats
+from indogeoie.errors import IndoGeoIEError, Problem
+from indogeoie.formats.conll import rows_to_conll
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, dataset_rows
+from indogeoie.formats.metadata import DocumentMeta
+from indogeoie.formats.plover import plover_jsonl, plover_records
+from indogeoie.records import AnnotatedDocument
+from indogeoie.schema import ACTOR_TYPES
+
+#: The PLOVER event records of the whole dataset (each record names its split).
+PLOVER_FILES = ("events.jsonl", "incomplete.jsonl")
+#: Below this many documents one process is faster than starting workers.
+PARALLEL_FROM = 200
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to check and convert, with everything a worker needs."""
+
+    document: AnnotatedDocument
+    meta: DocumentMeta | None
+    fold: int
+    file: str
+    source: SourceDocument | None
+    normalized: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # entity id -> kb normalized
+    actors: ActorTable | None = None  # for the PLOVER records
+    split: str | None = None
+
+
+@dataclass
+class _DocumentOutput:
+    """One document, checked and converted (made in a worker process)."""
+
+    doc_id: str
+    problems: list[Problem]
+    lines: dict[str, bytes] = field(default_factory=dict)  # config -> JSON Lines
+    conll: dict[str, bytes] = field(default_factory=dict)  # config -> CoNLL text
+    counts: SplitStats = field(default_factory=SplitStats)
+    plover: tuple[bytes, bytes] = (b"", b"")  # complete and incomplete PLOVER records
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
+
+
+def process(job: Job) -> _DocumentOutput:
+    """Tokenise one document once; check it; make its rows, CoNLL and counts."""
+    document = job.document
+    tokenized = job.source.tokenized() if job.source is not None else None
+    if tokenized is None:
+        from indogeoie.annotation.validate import document_tokens
+
+        tokenized = document_tokens(document, None)
+    problems = validate_document(document, file=job.file, source=job.source, tokenized=tokenized)
+    if problems:
+        return _DocumentOutput(document.doc_id, problems)
+    try:
+        rows = dataset_rows(document, job.meta, job.fold, tokenized=tokenized, file=job.file,
+                            normalized=job.normalized)
+    except IndoGeoIEError as error:
+        return _DocumentOutput(document.doc_id, error.problems)
+    counts = SplitStats(documents=1, sentences=len(rows["ner"]), tokens=len(tokenized.tokens),
+                        entities=Counter(e.label for e in document.entities),
+                        events=Counter(e.type for e in document.events),
+                        arguments=sum(len(e.arguments) for e in document.events))
+    plover = (b"", b"")
+    if job.actors is not None:
+        records = plover_records(document, job.meta, tokenized, job.actors.normalise, split=job.split)
+        complete, incomplete = plover_jsonl(records)
+        plover = (complete.encode(), incomplete.encode())
+    return _DocumentOutput(
+        doc_id=document.doc_id, problems=[],
+        lines={config: _jsonl(rows[config]) for config in CONFIGS},
+        conll={config: rows_to_conll(rows[config], config=config).encode() for config in TAG_COLUMNS},
+        counts=counts, plover=plover)
+
+
+# The jobs live in each worker process, handed over once when it starts (a forked
+# worker inherits them without pickling); the parent process keeps no such state.
+_worker_jobs: list[Job] = []
+
+
+def _start_worker(jobs: list[Job]) -> None:
+    global _worker_jobs
+    _worker_jobs = jobs
+
+
+def _process_index(index: int) -> _DocumentOutput:
+    return process(_worker_jobs[index])
+
+
+def outputs(jobs: list[Job]) -> Iterator[_DocumentOutput]:
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        yield from map(process, jobs)
+        return
+    from indogeoie.text.tokens import make_nlp
+
+    make_nlp()  # load the pipeline once, before the workers fork
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(os.cpu_count() or 1, 4), initializer=_start_worker, initargs=(jobs,)) as pool:
+        yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
+
+
+def normalized_entities(document: AnnotatedDocument, actors: ActorTable | None) -> dict[str, list[dict[str, str]]]:
+    """The kb ``normalized`` list of each entity the actor table covers."""
+    if actors is None:
+        return {}
+    found = {}
+    for entity in document.entities:
+        if entity.label in ACTOR_TYPES:
+            normalised = actors.normalise(document.doc_id, entity.text)
+            if normalised is not None and normalised.kb():
+                found[entity.id] = normalised.kb()
+    return found
