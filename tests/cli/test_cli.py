@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from indogeoie import paths
@@ -87,3 +90,14 @@ def test_studio_push_without_a_server_says_what_to_do(tmp_path: Path) -> None:
 def test_studio_push_rejects_an_unknown_source() -> None:
     result = runner.invoke(app, ["studio", "push", "--with", "silver"])
     assert result.exit_code == 2
+
+
+def test_validate_stops_on_a_bad_actor_table_row(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    actors = tmp_path / "actors"
+    shutil.copytree(paths.ACTORS, actors)
+    with (actors / "aliases.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("negeri antah\tXXQ\t-\t\n")
+    monkeypatch.setattr(paths, "ACTORS", actors)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert re.search(r"aliases\.tsv: line \d+: unknown code 'XXQ'", result.output), result.output

@@ -63,12 +63,15 @@ def validate(
     corpus: Annotated[bool, typer.Option(help="Check each text against the corpus document of its doc_id.")] = True,
     as_json: Annotated[bool, JSON_ERRORS] = False,
 ) -> None:
-    """Check Label Studio exports against the schema, the tokens and the corpus."""
+    """Check Label Studio exports against the schema, the tokens and the corpus (and the actor table)."""
+    from indogeoie.annotation.actors import checkout_actor_table
     from indogeoie.annotation.validate import validated
 
     for target in targets or []:
         _exists(target, "PATH")
     report = run(lambda: validated(targets or [paths.GOLD], with_corpus=corpus), as_json=as_json)
+    if not targets:  # the checkout's gold: its actor table is part of it
+        run(checkout_actor_table, as_json=as_json)
     for note in report.notes:
         errconsole.print(f"note: {note}", markup=False)
     n_ent = sum(len(d.entities) for d in report.documents)

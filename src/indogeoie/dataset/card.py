@@ -186,9 +186,17 @@ def _body(inputs: CardInputs, stats: dict[str, SplitStats], by_source: dict[tupl
               "* `documents`: one row per article: `text`, `metadata` (source, licence, outlet, publication date "
               "and whether it was inferred, URL, language, sha256 of the source file or record, and for IndoSum "
               "articles the `provenance`: repository, commit, file, line and record id), `entities` "
-              "`[{id, type, text, offsets}]` and `events` `[{id, type, modality, trigger {text, offsets}, "
-              "arguments [{role, ref_id}]}]`: the SEACrowd/BigBIO *kb* shape. Ids are unique across the dataset "
-              "(`<doc_id>-<region id>`).", "",
+              "`[{id, type, text, offsets, normalized}]` and `events` `[{id, type, modality, trigger {text, "
+              "offsets}, arguments [{role, ref_id}]}]`: the SEACrowd/BigBIO *kb* shape. Ids are unique across the "
+              "dataset (`<doc_id>-<region id>`).", "",
+              "Actors: an entity's kb `normalized` list holds its country (`db_name` `ISO3166-1-alpha-3`, or "
+              "`IndoGeoIE-IGO` for an international body) and its sector (`PLOVER-sector`: GOV, MIL, COP, REB, "
+              "PTY, IGO, NGO, MED, BUS, REL) where the actor table of the repository (`annotations/actors/`: "
+              "aliases, per-document overrides, IGO codes, coded by reading each mention's contexts) or a country "
+              "name in pycountry's ISO 3166-1 data covers it.", "",
+              "PLOVER records: `plover/events.jsonl` holds one PLOVER 2.0 record per gold event that has every "
+              "required field (date, actor with a country, recipient where the event type needs one); "
+              "`plover/incomplete.jsonl` holds the others, each with the list of what it lacks.", "",
               "Tokens and sentences: for IndoSum articles, IndoSum's own (the text is its tokens joined by single "
               "spaces); for the seed articles, spaCy's Indonesian tokenizer (`spacy.blank(\"id\")`) with the "
               "project's rules. Tags are derived from the character offsets, never the reverse.", "",
