@@ -1,4 +1,4 @@
-"""What the fields of a Label Studio export may hold: which annotation of a task counts, which strings are kept.
+r"""What the fields of a Label Studio export may hold: which annotation of a task counts, which strings are kept.
 
 >>> choose_annotation([{"id": 1, "was_cancelled": True}, {"id": 2, "result": []}])[0]["id"]
 2
