@@ -113,8 +113,8 @@ from indogeoie.benchmark.registry import load_tagger
 corpus = load_benchmark_data(Path(sys.argv[1]), Path(sys.argv[2]))
 limit = int(sys.argv[3])
 tagger = load_tagger(sys.argv[4])
-train = [s for s in corpus.sentences if corpus.split_of[s.id] == "train"]
-test = [s for s in corpus.sentences if corpus.split_of[s.id] == "test"]
+train = corpus.split("train")
+test = corpus.split("test")
 random.Random(0).shuffle(train)
 chosen, tokens = [], 0
 for sentence in train:
