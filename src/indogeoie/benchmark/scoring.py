@@ -16,9 +16,6 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import asdict, dataclass
 
-from seqeval.metrics import sequence_labeling as seqeval_default
-from seqeval.scheme import IOB2, Entities
-
 
 @dataclass(frozen=True)
 class PRF:
@@ -84,6 +81,10 @@ def chunks(sequences: list[list[str]], *, mode: str) -> set[tuple[int, int, int,
     one behind ``mode="strict"``; ``default`` uses ``get_entities``, the one behind
     seqeval's default mode.
     """
+    # seqeval (and the scikit-learn it imports) loads only when sequences are scored, not for set scores.
+    from seqeval.metrics import sequence_labeling as seqeval_default
+    from seqeval.scheme import IOB2, Entities
+
     if mode == "strict":
         return {(e.sent_id, e.start, e.end, e.tag)
                 for sentence in Entities(sequences, IOB2).entities for e in sentence}

@@ -13,7 +13,7 @@ from pathlib import Path
 from indogeoie import paths
 from indogeoie.annotation.actors import checkout_actor_table
 from indogeoie.annotation.agreement import agreement_summary_lines, load_studies
-from indogeoie.annotation.validate import validate
+from indogeoie.annotation.validate import read_exports, validate
 from indogeoie.corpus.documents import SourceDocument, load_corpus
 from indogeoie.corpus.selection import read_selection
 from indogeoie.dataset.build import BuildResult, build
@@ -80,8 +80,12 @@ def checkout_build(*, out: Path = paths.DATASET, check: bool = False, force: boo
 
 
 def export_build(*, exports: list[Path], out: Path, check: bool = False, force: bool = False) -> BuildResult:
-    """Build a dataset from Label Studio exports of any texts, with the metadata their tasks carry."""
-    report = validate(paths=exports, corpus=None)
+    """Build a dataset from Label Studio exports of any texts, with the metadata their tasks carry.
+
+    The exports are read (structure, names, offsets, ids) here; the checks that need tokens run once, in the
+    build's conversion of each document.
+    """
+    report = read_exports(exports)
     if report.problems:
         raise IndoGeoIEError(list(report.problems))
     card = CardInputs(version=DATASET_VERSION, changelog=changelog_text(),
