@@ -196,12 +196,8 @@ def checkout_audit() -> AuditReport:
     """The audit of this checkout's gold, with ``annotations/audit_exceptions.tsv``."""
     from indogeoie import paths
     from indogeoie.annotation.actors import checkout_actor_table
-    from indogeoie.annotation.validate import validate
-    from indogeoie.corpus.documents import load_corpus
+    from indogeoie.annotation.validate import checkout_gold
 
-    corpus = load_corpus(paths.ANNOTATIONS)
-    report = validate(paths=[paths.GOLD], corpus=corpus)
-    if report.problems:
-        raise IndoGeoIEError(list(report.problems))
+    corpus, report = checkout_gold()
     return audit(gold=report.documents, corpus=corpus, exceptions=read_exceptions(paths.AUDIT_EXCEPTIONS),
                  actors=checkout_actor_table())

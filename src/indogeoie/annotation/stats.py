@@ -118,14 +118,9 @@ def checkout_stats() -> str:
     """STATS.md for this checkout: the gold, the corpus, the split and the agreement studies."""
     from indogeoie import paths
     from indogeoie.annotation.agreement import load_studies
-    from indogeoie.annotation.validate import validate
-    from indogeoie.corpus.documents import load_corpus
+    from indogeoie.annotation.validate import checkout_gold
     from indogeoie.dataset.splits import read_splits
-    from indogeoie.errors import IndoGeoIEError
 
-    corpus = load_corpus(paths.ANNOTATIONS)
-    report = validate(paths=[paths.GOLD], corpus=corpus)
-    if report.problems:
-        raise IndoGeoIEError(list(report.problems))
+    corpus, report = checkout_gold()
     return stats_markdown(gold=report.documents, corpus=corpus, splits=read_splits(paths.SPLITS),
                           studies=load_studies(paths.AGREEMENT, corpus=corpus))

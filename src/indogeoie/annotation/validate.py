@@ -188,6 +188,19 @@ def validate(*, paths: list[Path], corpus: dict[str, SourceDocument] | None) -> 
     return ValidationReport(report.files, report.documents, tuple(problems), report.notes, report.file_of)
 
 
+def checkout_gold() -> tuple[dict[str, SourceDocument], ValidationReport]:
+    """This checkout's corpus and its validated gold; raise with every problem."""
+    from indogeoie import paths
+    from indogeoie.corpus.documents import load_corpus
+    from indogeoie.errors import IndoGeoIEError
+
+    corpus = load_corpus(paths.ANNOTATIONS)
+    report = validate(paths=[paths.GOLD], corpus=corpus)
+    if report.problems:
+        raise IndoGeoIEError(list(report.problems))
+    return corpus, report
+
+
 def validated(targets: list[Path], *, with_corpus: bool = True) -> ValidationReport:
     """Validate exports against the checkout's corpus (or without one); raise with every problem."""
     from indogeoie import paths

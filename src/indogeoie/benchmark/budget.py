@@ -19,6 +19,7 @@ import numpy as np
 
 from indogeoie import paths
 from indogeoie.benchmark import bootstrap
+from indogeoie.benchmark.metrics import ACCURACIES
 
 STABILITY_SEEDS = tuple(range(1, 11))
 REPLICATE_COUNTS = (1_000, 2_000, 5_000, 10_000)
@@ -41,7 +42,7 @@ def stability(counts: dict[str, np.ndarray]) -> list[dict[str, Any]]:
     for replicates in REPLICATE_COUNTS:
         moves = {}
         for metric, values in counts.items():
-            kind = "accuracy" if metric in ("modality", "actor_norm") else "f1"
+            kind = "accuracy" if metric in ACCURACIES else "f1"
             ends = np.array([bootstrap.interval(values, bootstrap.replicate_weights(
                 len(values), seed=seed, replicates=replicates), kind) for seed in STABILITY_SEEDS])
             moves[metric] = round(float((ends.max(axis=0) - ends.min(axis=0)).max() / 2), 4)

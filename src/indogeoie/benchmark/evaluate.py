@@ -19,8 +19,6 @@ from indogeoie.benchmark import bootstrap
 from indogeoie.benchmark.data import BenchmarkData, spans_by_document
 from indogeoie.benchmark.metrics import (
     ACCURACIES,
-    ENTITY_METRICS,
-    EVENT_METRICS,
     METRIC_NAMES,
     Counts,
     Event,
@@ -138,5 +136,3 @@ def evaluate(data: BenchmarkData, split: str, output: SystemOutput) -> Report:
             report.tables["roles"] = _table(per_type(argument_items(gold_events), argument_items(chosen)))
     return report
 
-
-__all__ = ["ENTITY_METRICS", "EVENT_METRICS", "Report", "SystemOutput", "evaluate", "events_from_trigger_tags"]

@@ -13,8 +13,8 @@ from pathlib import Path
 from indogeoie import paths
 from indogeoie.annotation.actors import checkout_actor_table
 from indogeoie.annotation.agreement import agreement_summary_lines, load_studies
-from indogeoie.annotation.validate import read_exports, validate
-from indogeoie.corpus.documents import SourceDocument, load_corpus
+from indogeoie.annotation.validate import checkout_gold, read_exports
+from indogeoie.corpus.documents import SourceDocument
 from indogeoie.corpus.selection import read_selection
 from indogeoie.dataset.build import BuildResult, build
 from indogeoie.dataset.card import CardInputs, SourceSummary
@@ -62,10 +62,7 @@ def checkout_build(*, out: Path = paths.DATASET, check: bool = False, force: boo
         conll_out: also copy the CoNLL files there.
         plover_out: also copy the PLOVER records there.
     """
-    corpus = load_corpus(paths.ANNOTATIONS)
-    report = validate(paths=[paths.GOLD], corpus=corpus)
-    if report.problems:
-        raise IndoGeoIEError(list(report.problems))
+    corpus, report = checkout_gold()
     annotated = {d.doc_id for d in report.documents}
     studies = load_studies(paths.AGREEMENT, corpus=corpus)
     card = CardInputs(version=DATASET_VERSION, changelog=changelog_text(),

@@ -41,6 +41,17 @@ def _offsets(item: object, length: int) -> tuple[int, int] | str:
     return start, end  # type: ignore[return-value]
 
 
+def _labelled(item: object, length: int, key: str, allowed: tuple[str, ...]) -> tuple[int, int, str] | str:
+    """(start, end, label) of an entity or argument item, or what is wrong with it."""
+    span = _offsets(item, length)
+    if isinstance(span, str):
+        return span
+    label = item.get(key) if isinstance(item, dict) else None
+    if label not in allowed:
+        return f"unknown {key} {label!r}; expected one of {list(allowed)}"
+    return span[0], span[1], str(label)
+
+
 def _document(row: dict[str, Any], where: str, length: int, file: str,
               problems: Problems) -> tuple[list[Span] | None, tuple[Event, ...] | None]:
     entities = None
@@ -48,13 +59,11 @@ def _document(row: dict[str, Any], where: str, length: int, file: str,
         entities = []
         items = row["entities"]
         for index, item in enumerate(items if isinstance(items, list) else []):
-            span = _offsets(item, length)
-            label = item.get("type") if isinstance(item, dict) else None
-            if isinstance(span, str) or label not in ENTITY_TYPES:
-                problems.add(Problem(f"{where}: entity {index}: " + (span if isinstance(span, str) else
-                                     f"unknown type {label!r}; expected one of {list(ENTITY_TYPES)}"), file))
+            found = _labelled(item, length, "type", ENTITY_TYPES)
+            if isinstance(found, str):
+                problems.add(Problem(f"{where}: entity {index}: {found}", file))
                 continue
-            entities.append((*span, label))
+            entities.append((found[0], found[1], found[2]))
         if not isinstance(items, list):
             problems.add(Problem(f"{where}: 'entities' must be a list", file))
     if "events" not in row:
@@ -82,13 +91,11 @@ def _document(row: dict[str, Any], where: str, length: int, file: str,
             continue
         roles = []
         for a_index, argument in enumerate(arguments):
-            span = _offsets(argument, length)
-            role = argument.get("role") if isinstance(argument, dict) else None
-            if isinstance(span, str) or role not in ROLES:
-                problems.add(Problem(f"{at}: argument {a_index}: " + (span if isinstance(span, str) else
-                                     f"unknown role {role!r}; expected one of {list(ROLES)}"), file))
+            found = _labelled(argument, length, "role", ROLES)
+            if isinstance(found, str):
+                problems.add(Problem(f"{at}: argument {a_index}: {found}", file))
                 continue
-            roles.append((role, *span))
+            roles.append((found[2], found[0], found[1]))
         event = Event(kind, *trigger, modality, tuple(sorted(roles)))
         if event in events:
             problems.add(Problem(f"{at}: duplicate of an earlier event of this document; each counts once, "

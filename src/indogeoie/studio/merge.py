@@ -20,13 +20,6 @@ from typing import Literal
 
 Outcome = Literal["same", "theirs", "ours", "conflict"]
 
-#: What each outcome means, for reports.
-MEANING: dict[str, str] = {
-    "same": "the same on both sides",
-    "theirs": "changed in Label Studio only: taken",
-    "ours": "changed in git only: kept (the next push refreshes the task)",
-    "conflict": "changed in both git and Label Studio: a conflict",
-}
 
 
 def three_way(*, base: str | None, ours: str | None, theirs: str | None) -> Outcome:
