@@ -50,6 +50,20 @@ def test_a_dangling_ref_id_fails(tmp_path: Path) -> None:
     doc_id = rewrite_first_document(folder, dangle)
     problems = check_kb(data_files(folder))
     assert any(p.doc_id == doc_id and "refers to 'nowhere', which is no entity" in p.message for p in problems)
+    assert check_kb(data_files(folder), processes=2) == problems  # one process per split finds the same
+
+
+def test_a_sentence_whose_tags_lost_its_entities_fails(tmp_path: Path) -> None:
+    folder = tmp_path / "dataset"
+    shutil.copytree(paths.DATASET, folder)
+    path = next((folder / "data" / "ner").glob("train-*.jsonl"))
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    tagged = next(r for r in rows if any(r["ner_tags"]))
+    tagged["ner_tags"] = [0] * len(tagged["ner_tags"])  # every tag O
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    problems = check_kb(data_files(folder))
+    assert [p.doc_id for p in problems] == [tagged["doc_id"]]
+    assert "the ner tags give 0 span(s) the documents config lacks ([]) and lack" in problems[0].message
 
 
 def test_tags_that_disagree_with_the_documents_fail(tmp_path: Path) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indogeoie.corpus.documents import SourceDocument
-from indogeoie.text.tokens import tokenize
+from indogeoie.text.tokens import make_nlp, make_nlp_for, tokenize
 
 
 def words(text: str) -> list[str]:
@@ -78,3 +80,33 @@ def test_tokens_reproduce_the_text_and_stay_inside_sentences(corpus: dict[str, S
             assert inside[0].start == sentence.start and inside[-1].end == sentence.end
             assert all(sentence.start <= t.start and t.end <= sentence.end for t in inside)
             assert "\n" not in article.text[sentence.start : sentence.end]
+
+
+# Pieces that exercise spaCy's Indonesian exceptions: hyphenated reduplications and
+# abbreviations (which the phrase-matching pass handles), a hyphenated word that is no
+# exception, emoticons, and the whitespace that can sit between an exception's tokens.
+_PIECES = ["hati-hati", "berhati-hati", "Undang-Undang", "anak-anak", "anak", "-", "hati", "A.S.", "S.", "Dr.",
+           "a.n.", "dll.", ":)", "8D", "Iran", "ke-2", "AS-Iran", ".", ",", "(", ")", '"', "makaWashington"]
+_GAPS = ["", " ", "  ", "\n", " - "]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), min_size=1, max_size=12)
+                .map(lambda parts: "".join(piece + gap for piece, gap in parts).strip()), min_size=1, max_size=4))
+def test_a_pipeline_for_some_texts_tokenises_them_as_the_full_one(texts: list[str]) -> None:
+    nlp = make_nlp_for(texts)
+    for text in texts:
+        assert tokenize(text, nlp) == tokenize(text)
+
+
+def test_a_pipeline_for_some_texts_keeps_only_their_exceptions() -> None:
+    nlp = make_nlp_for(["Ia berhati - hati, kata Dr. Ali"])
+    assert {"berhati-hati", "hati-hati", "Dr."} <= set(nlp.tokenizer.rules)
+    assert "anak-anak" not in nlp.tokenizer.rules and "anak-anak" in make_nlp().tokenizer.rules
+    assert make_nlp_for(["Iran"]).pipe_names == make_nlp().pipe_names
+
+
+def test_the_corpus_texts_tokenise_alike_with_their_exceptions_only(corpus: dict[str, SourceDocument]) -> None:
+    texts = [document.text for document in corpus.values()]
+    nlp = make_nlp_for(texts)
+    assert all(tokenize(text, nlp) == tokenize(text) for text in texts)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.errors import Problem
@@ -25,6 +26,9 @@ from indogeoie.records import AnnotatedDocument, Span
 from indogeoie.schema import ROLE_FILLERS
 from indogeoie.text.alignment import edge_problem
 from indogeoie.text.tokens import Token, TokenizedText, pretokenized, tokenize
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -42,19 +46,29 @@ class ValidationReport:
         return not self.problems
 
 
-def document_tokens(document: AnnotatedDocument, source: SourceDocument | None) -> TokenizedText:
-    """The tokens a document's spans must align to: its corpus source's, else those its task declares.
-
-    A task from a pre-tokenised source carries its sentence offsets in
-    ``meta.sentences``; any other text is tokenised by the project tokenizer.
-    """
-    if source is not None:
-        return source.tokenized()
+def declared_sentences(document: AnnotatedDocument) -> list[tuple[int, int]] | None:
+    """The sentence offsets that a task from a pre-tokenised source declares in ``meta.sentences``, if any."""
     sentences = document.meta.get("sentences")
     if isinstance(sentences, list) and all(
             isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in sentences):
-        return pretokenized(document.text, [(s[0], s[1]) for s in sentences])
-    return tokenize(document.text)
+        return [(s[0], s[1]) for s in sentences]
+    return None
+
+
+def document_tokens(document: AnnotatedDocument, source: SourceDocument | None,
+                    nlp: Language | None = None) -> TokenizedText:
+    """The tokens a document's spans must align to: its corpus source's, else those its task declares.
+
+    A task from a pre-tokenised source carries its sentence offsets in
+    ``meta.sentences``; any other text is tokenised by the project tokenizer
+    (``nlp``, see :func:`indogeoie.text.tokens.tokenize`).
+    """
+    if source is not None:
+        return source.tokenized()
+    sentences = declared_sentences(document)
+    if sentences is not None:
+        return pretokenized(document.text, sentences)
+    return tokenize(document.text, nlp)
 
 
 def _tokens_near(tokens: Sequence[Token], span: Span) -> str:

@@ -15,20 +15,22 @@ ordering, JSON written with a fixed layout.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from indogeoie import io
 from indogeoie.annotation.actors import ActorTable
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.card import CardInputs, SplitStats, card_markdown
-from indogeoie.dataset.convert import PLOVER_FILES, Job, normalized_entities, outputs
+from indogeoie.dataset.convert import PLOVER_FILES, Job, normalized_entities, outputs, worker_count
 from indogeoie.dataset.kb_check import check_kb
 from indogeoie.dataset.manifest import MANIFEST, MANIFEST_HEADER, HashingWriter, differing_files, hand_edits
 from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
 from indogeoie.errors import IndoGeoIEError, Problem
-from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, dataset_info_entries_later
 from indogeoie.formats.metadata import DocumentMeta, parse_meta
 from indogeoie.records import AnnotatedDocument
 
@@ -71,8 +73,12 @@ def assignments_for(documents: tuple[AnnotatedDocument, ...], metas: dict[str, D
 _UNKNOWN = DocumentMeta(doc_id="", sha256="", source="external", licence="unknown")
 
 
-def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: CardInputs) -> BuildResult:
-    """Write every file of the dataset into ``folder``; raise with every problem if a document fails."""
+def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: CardInputs,
+                dataset_info: Callable[[], list[dict[str, Any]]] | None = None) -> BuildResult:
+    """Write every file of the dataset into ``folder``; raise with every problem if a document fails.
+
+    ``dataset_info`` gives the card's features entries (see :func:`indogeoie.formats.hf.dataset_info_entries_later`).
+    """
     data: dict[tuple[str, str], HashingWriter] = {}
     conll: dict[tuple[str, str], HashingWriter] = {}
     plover = {name: HashingWriter(folder / "plover" / name) for name in PLOVER_FILES}
@@ -118,13 +124,13 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
         (folder / "data" / config / f"{split}.partial").rename(folder / name)
         manifest[name] = digest
         files.setdefault(config, {})[split] = folder / name
-    problems = check_kb(files)
+    problems = check_kb(files, processes=worker_count(len(jobs)))
     if problems:
         raise IndoGeoIEError(problems)
     ordered = {split: stats[split] for split in SPLITS if split in stats}
     present = {config: [s for s in SPLITS if (config, s) in digests] for config in CONFIGS}
     text = card_markdown(card, stats=ordered, by_source=by_source, splits_present=present,
-                         fingerprint=fingerprint).encode()
+                         fingerprint=fingerprint, dataset_info=dataset_info() if dataset_info else None).encode()
     for name, content in (("CHANGELOG.md", changelog), ("README.md", text)):
         (folder / name).write_bytes(content)
         manifest[name] = hashlib.sha256(content).hexdigest()
@@ -153,6 +159,7 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
         actors: the actor normalisation table (fills the entities' kb ``normalized`` and the PLOVER records).
         plover_out: also copy the PLOVER records there (``indogeoie export plover``).
     """
+    dataset_info = dataset_info_entries_later(card.version)  # its library loads meanwhile, on another core
     metas: dict[str, DocumentMeta | None] = {}
     problems = []
     for document in documents:
@@ -183,7 +190,7 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
                     "--force to replace them", file=str(out)))
         fresh = io.new_folder_beside(out)
         try:
-            result = write_files(fresh, jobs, split_of, card)
+            result = write_files(fresh, jobs, split_of, card, dataset_info)
             changed = differing_files(out, fresh)
             for prefix, target in (("conll/", conll_out), ("plover/", plover_out)):
                 if target is None:

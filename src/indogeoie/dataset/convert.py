@@ -13,10 +13,10 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from indogeoie.annotation.actors import ActorTable
-from indogeoie.annotation.validate import validate_document
+from indogeoie.annotation.validate import declared_sentences, document_tokens, validate_document
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.card import SplitStats
 from indogeoie.errors import IndoGeoIEError, Problem
@@ -26,6 +26,9 @@ from indogeoie.formats.metadata import DocumentMeta
 from indogeoie.formats.plover import plover_jsonl, plover_records
 from indogeoie.records import AnnotatedDocument
 from indogeoie.schema import ACTOR_TYPES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: The PLOVER event records of the whole dataset (each record names its split).
 PLOVER_FILES = ("events.jsonl", "incomplete.jsonl")
@@ -63,14 +66,15 @@ def _jsonl(rows: list[dict[str, Any]]) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
 
 
-def process(job: Job) -> _DocumentOutput:
-    """Tokenise one document once; check it; make its rows, CoNLL and counts."""
-    document = job.document
-    tokenized = job.source.tokenized() if job.source is not None else None
-    if tokenized is None:
-        from indogeoie.annotation.validate import document_tokens
+def process(job: Job, nlp: Language | None = None) -> _DocumentOutput:
+    """Tokenise one document once; check it; make its rows, CoNLL and counts.
 
-        tokenized = document_tokens(document, None)
+    Args:
+        job: the document and what goes with it.
+        nlp: the tokenizer pipeline for a text outside the corpus (default: the project's).
+    """
+    document = job.document
+    tokenized = job.source.tokenized() if job.source is not None else document_tokens(document, None, nlp)
     problems = validate_document(document, file=job.file, source=job.source, tokenized=tokenized)
     if problems:
         return _DocumentOutput(document.doc_id, problems)
@@ -95,29 +99,46 @@ def process(job: Job) -> _DocumentOutput:
         counts=counts, plover=plover)
 
 
-# The jobs live in each worker process, handed over once when it starts (a forked
-# worker inherits them without pickling); the parent process keeps no such state.
-_worker_jobs: list[Job] = []
+# The jobs and the pipeline live in each worker process, handed over once when it
+# starts (a forked worker inherits them without pickling); the parent process keeps
+# no such state.
+_worker_state: tuple[list[Job], Language | None] = ([], None)
 
 
-def _start_worker(jobs: list[Job]) -> None:
-    global _worker_jobs
-    _worker_jobs = jobs
+def _start_worker(jobs: list[Job], nlp: Language | None) -> None:
+    global _worker_state
+    _worker_state = (jobs, nlp)
 
 
 def _process_index(index: int) -> _DocumentOutput:
-    return process(_worker_jobs[index])
+    jobs, nlp = _worker_state
+    return process(jobs[index], nlp)
+
+
+def _pipeline_for(jobs: list[Job]) -> Language | None:
+    """One pipeline for every text the project tokenizer must tokenise, with only the exceptions they need."""
+    texts = [job.document.text for job in jobs
+             if job.source is None and declared_sentences(job.document) is None]
+    if not texts:
+        return None
+    from indogeoie.text.tokens import make_nlp_for
+
+    return make_nlp_for(texts)
+
+
+def worker_count(documents: int) -> int:
+    """How many processes convert (and check) this many documents: one below :data:`PARALLEL_FROM`."""
+    return 1 if documents < PARALLEL_FROM else min(os.cpu_count() or 1, 4)
 
 
 def outputs(jobs: list[Job]) -> Iterator[_DocumentOutput]:
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from map(process, jobs)
+    nlp = _pipeline_for(jobs)  # loaded once, before any worker forks
+    workers = worker_count(len(jobs))
+    if workers < 2:
+        yield from (process(job, nlp) for job in jobs)
         return
-    from indogeoie.text.tokens import make_nlp
-
-    make_nlp()  # load the pipeline once, before the workers fork
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(os.cpu_count() or 1, 4), initializer=_start_worker, initargs=(jobs,)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(jobs, nlp)) as pool:
         yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
 
 

@@ -15,8 +15,12 @@ the names declared in the card.
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import Any
 
 from indogeoie.errors import IndoGeoIEError, Problem
@@ -133,6 +137,46 @@ def dataset_info_yaml(config: str, version: str) -> dict[str, Any]:
     entry = info._to_yaml_dict()
     entry.pop("version", None)  # the version lives in the configs entry
     return {"config_name": config, **{k: v for k, v in entry.items() if k != "config_name"}}
+
+
+def dataset_info_entries(version: str) -> list[dict[str, Any]]:
+    """The ``dataset_info`` entries of every config, in :data:`CONFIGS` order."""
+    return [dataset_info_yaml(config, version) for config in CONFIGS]
+
+
+def _send_dataset_info(connection: Connection, version: str) -> None:
+    connection.send(dataset_info_entries(version))
+    connection.close()
+
+
+def dataset_info_entries_later(version: str) -> Callable[[], list[dict[str, Any]]]:
+    """:func:`dataset_info_entries`, started now in a forked process when the datasets library is not loaded yet.
+
+    Importing the library takes about a second, which a build of many documents
+    spends on its other core while it reads and loads its tokenizer. Call the
+    returned function for the entries; if the process failed, they are computed
+    here instead, so that any error is raised where it can be reported.
+    """
+    if "datasets" in sys.modules:
+        known = dataset_info_entries(version)
+        return lambda: known
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_dataset_info, args=(sender, version), daemon=True)
+    process.start()
+    sender.close()
+
+    def received_entries() -> list[dict[str, Any]]:
+        try:
+            received: list[dict[str, Any]] = receiver.recv()
+        except EOFError:
+            received = dataset_info_entries(version)
+        finally:
+            receiver.close()
+            process.join()
+        return received
+
+    return received_entries
 
 
 def _token_columns(tokenized: TokenizedText, first: int, last: int) -> dict[str, list[Any]]:

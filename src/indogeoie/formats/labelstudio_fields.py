@@ -4,25 +4,32 @@ r"""What the fields of a Label Studio export may hold: which annotation of a tas
 2
 >>> text_problem("AS\ud800")
 'a lone surrogate (U+D800) at offset 2; expected valid Unicode'
+>>> control_problem("e1\t")
+'a control character (U+0009) at offset 2'
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def text_problem(value: str) -> str | None:
-    """Why a string from an export cannot be kept as it is: a lone surrogate or a control character."""
-    for index, char in enumerate(value):
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            return f"a lone surrogate (U+{ord(char):04X}) at offset {index}; expected valid Unicode"
-    return None
+    """Why a string from an export cannot be kept as it is: a lone surrogate."""
+    found = _SURROGATE.search(value)
+    if found is None:
+        return None
+    return f"a lone surrogate (U+{ord(found.group()):04X}) at offset {found.start()}; expected valid Unicode"
 
 
 def control_problem(value: str) -> str | None:
-    for index, char in enumerate(value):
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            return f"a control character (U+{ord(char):04X}) at offset {index}"
+    """Why a name or id from an export cannot be kept: a control character, or a lone surrogate."""
+    found = _CONTROL.search(value)
+    if found is not None:
+        return f"a control character (U+{ord(found.group()):04X}) at offset {found.start()}"
     return text_problem(value)
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -154,15 +154,74 @@ def _import_spacy() -> Any:
     return spacy
 
 
-@lru_cache(maxsize=1)
-def make_nlp() -> Language:
-    """The project's spaCy pipeline: blank Indonesian, sentencizer, sentence rules."""
+def exceptions_for(texts: Iterable[str], exceptions: Mapping[str, Any]) -> dict[str, Any]:
+    """The tokenizer exceptions that can take effect on ``texts``; tokenising them with these gives the same tokens.
+
+    An exception can only act where its string occurs in the text with
+    whitespace removed: the tokenizer looks exceptions up inside
+    whitespace-delimited chunks, and its phrase-matching pass joins adjacent
+    tokens, which at most a single space separates. So every exception whose
+    string is absent from the texts with their whitespace removed is left out
+    (exceptions that contain whitespace are always kept). The search anchors
+    each exception on its first character that is not a letter or digit, so it
+    visits only the places in the texts where that character occurs.
+
+    Args:
+        texts: the texts to be tokenised.
+        exceptions: spaCy tokenizer exceptions (string -> token attributes).
+
+    >>> sorted(exceptions_for(["Ia berhati - hati di A.S."], {"hati-hati": 1, "S.": 2, "A.S.": 3, "ke-2": 4}))
+    ['A.S.', 'S.', 'hati-hati']
+    """
+    joined = "\0".join("".join(text.split()) for text in texts)
+    kept: dict[str, Any] = {}
+    # anchor character -> offset of the anchor in the exception -> string up to the anchor -> exceptions
+    anchored: dict[str, dict[int, dict[str, list[str]]]] = {}
+    for string in exceptions:
+        anchor = next((i for i, char in enumerate(string) if not char.isalnum()), None)
+        if any(char.isspace() for char in string) or (anchor is None and string in joined):
+            kept[string] = exceptions[string]
+        elif anchor is not None:
+            heads_at = anchored.setdefault(string[anchor], {}).setdefault(anchor, {})
+            heads_at.setdefault(string[:anchor + 1], []).append(string)
+    for char, by_offset in anchored.items():
+        positions = list(_positions(joined, char))
+        for offset, heads in by_offset.items():
+            for position in positions:
+                candidates = heads.get(joined[position - offset:position + 1]) if position >= offset else None
+                for string in candidates or ():
+                    if joined.startswith(string, position - offset):
+                        kept[string] = exceptions[string]
+    return {string: kept[string] for string in exceptions if string in kept}
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    position = text.find(char)
+    while position != -1:
+        yield position
+        position = text.find(char, position + 1)
+
+
+def _pipeline(exceptions: Mapping[str, Any] | None) -> Language:
+    """Blank Indonesian with the given tokenizer exceptions (None: spaCy's own), sentencizer and sentence rules."""
     spacy = _import_spacy()
+    from spacy.lang.id import Indonesian, IndonesianDefaults
     from spacy.language import Language
 
     if "indogeoie_sentence_rules" not in Language.factories:
         Language.component("indogeoie_sentence_rules", func=sentence_rules)
-    nlp = spacy.blank("id")
+    if exceptions is None:
+        nlp = spacy.blank("id")
+    else:
+        chosen = dict(exceptions)
+
+        class SomeExceptionsDefaults(IndonesianDefaults):
+            tokenizer_exceptions = chosen
+
+        class SomeExceptionsIndonesian(Indonesian):
+            Defaults = SomeExceptionsDefaults
+
+        nlp = SomeExceptionsIndonesian.from_config({})
     for glued, parts in GLUED_WORDS.items():
         nlp.tokenizer.add_special_case(glued, [{"ORTH": part} for part in parts])
     nlp.add_pipe("sentencizer")
@@ -170,29 +229,49 @@ def make_nlp() -> Language:
     return nlp
 
 
-def tokenize(text: str) -> TokenizedText:
+@lru_cache(maxsize=1)
+def make_nlp() -> Language:
+    """The project's spaCy pipeline: blank Indonesian, sentencizer, sentence rules."""
+    return _pipeline(None)
+
+
+def make_nlp_for(texts: Iterable[str]) -> Language:
+    """The project's pipeline, with only the tokenizer exceptions that can apply to ``texts``.
+
+    Loading spaCy's 16,000 Indonesian exceptions takes seconds; a batch of texts
+    needs a few hundred of them. The tokens of ``texts`` are the same as from
+    :func:`make_nlp` (see :func:`exceptions_for`); other texts may differ.
+    """
+    _import_spacy()
+    from spacy.lang.id import IndonesianDefaults
+
+    return _pipeline(exceptions_for(texts, IndonesianDefaults.tokenizer_exceptions))
+
+
+def tokenize(text: str, nlp: Language | None = None) -> TokenizedText:
     """Tokenise and sentence-split ``text``; whitespace tokens are left out.
 
     Args:
         text: cleaned text.
+        nlp: the pipeline (default :func:`make_nlp`); one from :func:`make_nlp_for` with this text among its texts.
     """
-    doc = make_nlp()(text)
+    doc = (nlp or make_nlp())(text)
     if not len(doc):
         return TokenizedText(text=text, tokens=(), sentences=())
-    from spacy.attrs import IDX, IS_SPACE, SENT_START
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
-    columns = doc.to_array([IDX, IS_SPACE, SENT_START])
-    words = [t.text for t in doc]
+    # Offsets and lengths come out as one array: a spaCy Token object per token would cost more than the rest.
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     first = 0
     rows: list[list[int]] = columns.tolist()  # type: ignore[assignment]  # numpy types tolist() as float
-    for (start, is_space, sent_start), word in zip(rows, words, strict=True):
+    for start, length, is_space, sent_start in rows:
         if sent_start == 1 and len(tokens) > first:
             sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
             first = len(tokens)
         if not is_space:
-            tokens.append(Token(word, start, start + len(word)))
+            tokens.append(Token(text[start:start + length], start, start + length))
     if len(tokens) > first:
         sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
     return TokenizedText(text=text, tokens=tuple(tokens), sentences=tuple(sentences))
