@@ -4,9 +4,10 @@ The build checks every document (:func:`indogeoie.annotation.validate.validate_d
 and writes nothing when a check fails. Each document is tokenised once, then
 checked and turned into rows; with many documents this runs in several
 processes, and the files are the same as from one process (results come back
-in doc_id order). Rows go into a temporary folder, the kb checker
-(:mod:`indogeoie.dataset.kb_check`) reads it, and only then does it replace the
-output folder, under a lock. A folder the build did not make, or one with a
+in doc_id order). The kb checker (:mod:`indogeoie.dataset.kb_check`) reads back
+each document's rows as they are made, and checks the ids of each split once all
+are in. Rows go into a temporary folder, which replaces the output folder only
+when every check passed, under a lock. A folder the build did not make, or one with a
 file added or edited by hand since the last build, is never replaced without
 ``force``. The same inputs give byte-identical files: no timestamps, fixed
 ordering, JSON written with a fixed layout.
@@ -24,8 +25,8 @@ from indogeoie import io
 from indogeoie.annotation.actors import ActorTable
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.card import CardInputs, SplitStats, card_markdown
-from indogeoie.dataset.convert import PLOVER_FILES, Job, normalized_entities, outputs, worker_count
-from indogeoie.dataset.kb_check import check_kb
+from indogeoie.dataset.convert import PLOVER_FILES, Job, normalized_entities, outputs
+from indogeoie.dataset.kb_check import identifier_problems
 from indogeoie.dataset.manifest import MANIFEST, MANIFEST_HEADER, HashingWriter, differing_files, hand_edits
 from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
@@ -86,11 +87,14 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
     by_source: dict[tuple[str, str], SplitStats] = {}
     problems: list[Problem] = []
     source_of = {job.document.doc_id: (job.meta.source if job.meta else "unknown") for job in jobs}
+    file_of = {job.document.doc_id: job.file for job in jobs}
+    kb_ids: dict[str, list[tuple[str, str]]] = {}  # split -> (id, doc_id) of every documents row, in file order
     for output in outputs(jobs):
         if output.problems or problems:
             problems += output.problems
             continue
         split = split_of[output.doc_id]
+        kb_ids.setdefault(split, []).extend((identifier, output.doc_id) for identifier in output.kb_ids)
         for config in CONFIGS:
             key = (config, split)
             if key not in data:
@@ -106,6 +110,8 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
         stats[split] = stats.get(split, SplitStats()) + output.counts
         key = (source_of[output.doc_id], split)
         by_source[key] = by_source.get(key, SplitStats()) + output.counts
+    for split, ids in kb_ids.items():
+        problems += identifier_problems(split, ids, file=", ".join(sorted({file_of[d] for _, d in ids})))
     digests = {key: writer.close() for key, writer in data.items()}
     manifest = {f"conll/{c}/{s}.conll": writer.close() for (c, s), writer in conll.items()}
     manifest.update({f"plover/{name}": writer.close() for name, writer in plover.items()})
@@ -118,15 +124,10 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
     # The datasets library caches a local folder by its card's features and data file
     # patterns, not by file contents. Naming the files after the content makes a rebuilt
     # dataset load fresh instead of stale.
-    files: dict[str, dict[str, Path]] = {}
     for (config, split), digest in digests.items():
         name = data_file(config, split, fingerprint)
         (folder / "data" / config / f"{split}.partial").rename(folder / name)
         manifest[name] = digest
-        files.setdefault(config, {})[split] = folder / name
-    problems = check_kb(files, processes=worker_count(len(jobs)))
-    if problems:
-        raise IndoGeoIEError(problems)
     ordered = {split: stats[split] for split in SPLITS if split in stats}
     present = {config: [s for s in SPLITS if (config, s) in digests] for config in CONFIGS}
     text = card_markdown(card, stats=ordered, by_source=by_source, splits_present=present,

@@ -19,6 +19,7 @@ from indogeoie.annotation.actors import ActorTable
 from indogeoie.annotation.validate import declared_sentences, document_tokens, validate_document
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.card import SplitStats
+from indogeoie.dataset.kb_check import document_ids, document_problems
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats.conll import rows_to_conll
 from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, dataset_rows
@@ -60,6 +61,7 @@ class _DocumentOutput:
     conll: dict[str, bytes] = field(default_factory=dict)  # config -> CoNLL text
     counts: SplitStats = field(default_factory=SplitStats)
     plover: tuple[bytes, bytes] = (b"", b"")  # complete and incomplete PLOVER records
+    kb_ids: list[str] = field(default_factory=list)  # the ids its documents row declares
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> bytes:
@@ -92,11 +94,17 @@ def process(job: Job, nlp: Language | None = None) -> _DocumentOutput:
         records = plover_records(document, job.meta, tokenized, job.actors.normalise, split=job.split)
         complete, incomplete = plover_jsonl(records)
         plover = (complete.encode(), incomplete.encode())
+    lines = {config: _jsonl(rows[config]) for config in CONFIGS}
+    # The kb checks read back the very bytes the files will hold, here, where documents are checked in parallel.
+    (kb_row,) = [json.loads(line) for line in lines["documents"].splitlines()]
+    tagged = {config: [json.loads(line) for line in lines[config].splitlines()] for config in TAG_COLUMNS}
+    kb_problems = document_problems(job.split or "", kb_row, tagged, file=job.file)
+    if kb_problems:
+        return _DocumentOutput(document.doc_id, kb_problems)
     return _DocumentOutput(
-        doc_id=document.doc_id, problems=[],
-        lines={config: _jsonl(rows[config]) for config in CONFIGS},
+        doc_id=document.doc_id, problems=[], lines=lines,
         conll={config: rows_to_conll(rows[config], config=config).encode() for config in TAG_COLUMNS},
-        counts=counts, plover=plover)
+        counts=counts, plover=plover, kb_ids=document_ids(kb_row))
 
 
 # The jobs and the pipeline live in each worker process, handed over once when it

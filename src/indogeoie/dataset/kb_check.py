@@ -1,6 +1,6 @@
 """The generic kb checker, as the SEACrowd datahub runs on every dataset it holds.
 
-It reads the built data files (JSON Lines) and checks, for each split:
+It checks, for each split of the built data (JSON Lines):
 
 * every ``id`` of the ``documents`` config (documents, entities, events) is unique across the split;
 * every argument's ``ref_id`` resolves to an entity of its document;
@@ -8,13 +8,17 @@ It reads the built data files (JSON Lines) and checks, for each split:
 * the IOB2 tags of the ``ner`` and ``events`` configs give back exactly the
   entity and trigger spans of the ``documents`` config.
 
+:func:`check_kb` reads a built folder's files. The build runs the same checks
+on the bytes it writes: :func:`document_problems` on each document's rows as
+they are made (in the conversion's worker processes), then
+:func:`identifier_problems` over each split, before the folder is swapped in.
 Messages name the split, the document and the span.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,9 @@ from indogeoie.errors import Problem
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 from indogeoie.text.alignment import iob2_to_spans
 from indogeoie.text.tokens import Token
+
+#: The sentence-level configs checked against the documents config: config -> (tag column, tag names).
+TAGGED = {"ner": ("ner_tags", NER_TAGS), "events": ("trigger_tags", TRIGGER_TAGS)}
 
 
 def _rows(path: Path) -> Iterator[dict[str, Any]]:
@@ -31,52 +38,73 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def _kb_problems(split: str, documents: list[dict[str, Any]], file: str) -> list[Problem]:
+def document_ids(document: dict[str, Any]) -> list[str]:
+    """Every id a ``documents`` row declares: its own, its entities' and its events'."""
+    return [document["id"], *(e["id"] for e in document["entities"]), *(e["id"] for e in document["events"])]
+
+
+def identifier_problems(split: str, ids: Iterable[tuple[str, str]], *, file: str) -> list[Problem]:
+    """Ids used more than once in a split; ``ids`` holds ``(id, doc_id)`` pairs in file order."""
     problems = []
     seen: dict[str, str] = {}
-
-    def unique(identifier: str, doc_id: str) -> None:
+    for identifier, doc_id in ids:
         if identifier in seen:
             problems.append(Problem(f"split {split}: id {identifier!r} is used twice (also in doc {seen[identifier]})",
                                     file, doc_id))
         seen[identifier] = doc_id
-
-    for doc in documents:
-        doc_id, text = doc["doc_id"], doc["text"]
-        unique(doc["id"], doc_id)
-        entity_ids = set()
-        for entity in doc["entities"]:
-            unique(entity["id"], doc_id)
-            entity_ids.add(entity["id"])
-            for piece, (start, end) in zip(entity["text"], entity["offsets"], strict=True):
-                if text[start:end] != piece:
-                    problems.append(Problem(f"split {split}: entity text {piece!r} differs from the text at its "
-                                            f"offsets {text[start:end]!r}", file, doc_id, entity["id"], (start, end)))
-        for event in doc["events"]:
-            unique(event["id"], doc_id)
-            for piece, (start, end) in zip(event["trigger"]["text"], event["trigger"]["offsets"], strict=True):
-                if text[start:end] != piece:
-                    problems.append(Problem(f"split {split}: trigger text {piece!r} differs from the text at its "
-                                            f"offsets {text[start:end]!r}", file, doc_id, event["id"], (start, end)))
-            for argument in event["arguments"]:
-                if argument["ref_id"] not in entity_ids:
-                    problems.append(Problem(f"split {split}: argument {argument['role']} refers to "
-                                            f"{argument['ref_id']!r}, which is no entity of this document", file,
-                                            doc_id, event["id"]))
     return problems
 
 
-def _tag_spans(rows: Iterator[dict[str, Any]], column: str,
-               names: tuple[str, ...]) -> dict[str, set[tuple[int, int, str]]]:
-    spans: dict[str, set[tuple[int, int, str]]] = {}
+def _tag_spans(rows: Iterable[dict[str, Any]], column: str, names: tuple[str, ...]) -> set[tuple[int, int, str]]:
+    spans: set[tuple[int, int, str]] = set()
     outside = names.index("O")
     for row in rows:
         if row[column].count(outside) == len(row[column]):
             continue  # no span in this sentence: nothing to decode
         tokens = [Token(t, s, e) for t, s, e in zip(row["tokens"], row["token_starts"], row["token_ends"], strict=True)]
-        found = iob2_to_spans(tokens, [names[tag] for tag in row[column]])
-        spans.setdefault(row["doc_id"], set()).update(found)
+        spans.update(iob2_to_spans(tokens, [names[tag] for tag in row[column]]))
     return spans
+
+
+def document_problems(split: str, document: dict[str, Any], tagged: dict[str, list[dict[str, Any]]], *,
+                      file: str) -> list[Problem]:
+    """The kb problems inside one document: span texts at their offsets, argument ``ref_id``s, tags against spans.
+
+    Args:
+        split: its split, for messages.
+        document: its row of the ``documents`` config.
+        tagged: config (``ner``, ``events``) -> its sentence rows; a config left out is not compared.
+        file: the file named in messages.
+    """
+    problems = []
+    doc_id, text = document["doc_id"], document["text"]
+    entity_ids = {entity["id"] for entity in document["entities"]}
+    for entity in document["entities"]:
+        for piece, (start, end) in zip(entity["text"], entity["offsets"], strict=True):
+            if text[start:end] != piece:
+                problems.append(Problem(f"split {split}: entity text {piece!r} differs from the text at its "
+                                        f"offsets {text[start:end]!r}", file, doc_id, entity["id"], (start, end)))
+    for event in document["events"]:
+        for piece, (start, end) in zip(event["trigger"]["text"], event["trigger"]["offsets"], strict=True):
+            if text[start:end] != piece:
+                problems.append(Problem(f"split {split}: trigger text {piece!r} differs from the text at its "
+                                        f"offsets {text[start:end]!r}", file, doc_id, event["id"], (start, end)))
+        for argument in event["arguments"]:
+            if argument["ref_id"] not in entity_ids:
+                problems.append(Problem(f"split {split}: argument {argument['role']} refers to "
+                                        f"{argument['ref_id']!r}, which is no entity of this document", file,
+                                        doc_id, event["id"]))
+    expected = {"ner": {(s, e, x["type"]) for x in document["entities"] for s, e in x["offsets"]},
+                "events": {(s, e, x["type"]) for x in document["events"] for s, e in x["trigger"]["offsets"]}}
+    for config, rows in tagged.items():
+        column, names = TAGGED[config]
+        found = _tag_spans(rows, column, names)
+        missing, extra = sorted(expected[config] - found), sorted(found - expected[config])
+        if missing or extra:
+            problems.append(Problem(f"split {split}: the {config} tags give {len(extra)} span(s) the documents "
+                                    f"config lacks ({extra[:3]}) and lack {len(missing)} it has ({missing[:3]})",
+                                    file, doc_id))
+    return problems
 
 
 def check_split(split: str, data_files: dict[str, dict[str, Path]]) -> list[Problem]:
@@ -85,39 +113,29 @@ def check_split(split: str, data_files: dict[str, dict[str, Path]]) -> list[Prob
     if path is None:
         return []
     documents = list(_rows(path))
-    problems = _kb_problems(split, documents, str(path))
-    kb_entities = {d["doc_id"]: {(s, e, x["type"]) for x in d["entities"] for s, e in x["offsets"]}
-                   for d in documents}
-    kb_triggers = {d["doc_id"]: {(s, e, x["type"]) for x in d["events"] for s, e in x["trigger"]["offsets"]}
-                   for d in documents}
-    for config, column, names, expected in (("ner", "ner_tags", NER_TAGS, kb_entities),
-                                            ("events", "trigger_tags", TRIGGER_TAGS, kb_triggers)):
+    tagged: dict[str, dict[str, list[dict[str, Any]]]] = {}  # config -> doc_id -> sentence rows
+    problems: list[Problem] = []
+    for config in TAGGED:
         tagged_path = data_files.get(config, {}).get(split)
         if tagged_path is None:
             continue
-        tagged = _tag_spans(_rows(tagged_path), column, names)
-        for doc_id in sorted(set(expected) | set(tagged)):
-            missing = sorted(expected.get(doc_id, set()) - tagged.get(doc_id, set()))
-            extra = sorted(tagged.get(doc_id, set()) - expected.get(doc_id, set()))
-            if missing or extra:
-                problems.append(Problem(f"split {split}: the {config} tags give {len(extra)} span(s) the "
-                                        f"documents config lacks ({extra[:3]}) and lack {len(missing)} it has "
-                                        f"({missing[:3]})", str(tagged_path), doc_id))
-    return problems
+        by_document = tagged.setdefault(config, {})
+        for row in _rows(tagged_path):
+            by_document.setdefault(row["doc_id"], []).append(row)
+        known = {d["doc_id"] for d in documents}
+        problems += [Problem(f"split {split}: {config} rows of a document the documents config lacks",
+                             str(tagged_path), doc_id) for doc_id in sorted(set(by_document) - known)]
+    for document in documents:
+        rows = {config: by_document.get(document["doc_id"], []) for config, by_document in tagged.items()}
+        problems += document_problems(split, document, rows, file=str(path))
+    ids = [(identifier, d["doc_id"]) for d in documents for identifier in document_ids(d)]
+    return problems + identifier_problems(split, ids, file=str(path))
 
 
-def check_kb(data_files: dict[str, dict[str, Path]], *, processes: int = 1) -> list[Problem]:
+def check_kb(data_files: dict[str, dict[str, Path]]) -> list[Problem]:
     """Every kb problem of a built dataset.
 
     Args:
         data_files: config -> split -> the JSON Lines file.
-        processes: check up to this many splits at once, each in its own process.
     """
-    splits = sorted(data_files.get("documents", {}))
-    if processes < 2 or len(splits) < 2:
-        return [problem for split in splits for problem in check_split(split, data_files)]
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(min(processes, len(splits))) as pool:
-        found = pool.starmap(check_split, [(split, data_files) for split in splits])
-    return [problem for problems in found for problem in problems]
+    return [problem for split in sorted(data_files.get("documents", {})) for problem in check_split(split, data_files)]
