@@ -111,3 +111,10 @@ def test_one_document_with_a_shifted_offset_and_a_lost_trigger_tag_fails() -> No
 def test_an_id_used_in_two_documents_of_a_split_is_named_once() -> None:
     problems = identifier_problems("train", [("a-e1", "a"), ("b-e1", "b"), ("a-e1", "c")], file="x.json")
     assert [(p.doc_id, p.message) for p in problems] == [("c", "split train: id 'a-e1' is used twice (also in doc a)")]
+
+
+def test_a_sentence_with_fewer_tags_than_tokens_is_reported_not_raised() -> None:
+    tagged = {"ner": [{**SENTENCE, "id": "d1-000", "ner_tags": tags(NER_TAGS, ["B-GPE", "O"])}]}
+    (problem,) = document_problems("train", DOCUMENT, tagged, file="x.json")
+    assert problem.message == ("split train: ner rows: sentence 'd1-000': tokens, offsets and ner_tags differ in "
+                               "length")

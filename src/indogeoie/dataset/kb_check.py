@@ -24,8 +24,7 @@ from typing import Any
 
 from indogeoie.errors import Problem
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
-from indogeoie.text.alignment import iob2_to_spans
-from indogeoie.text.tokens import Token
+from indogeoie.text.alignment import iob2_chunks
 
 #: The sentence-level configs checked against the documents config: config -> (tag column, tag names).
 TAGGED = {"ner": ("ner_tags", NER_TAGS), "events": ("trigger_tags", TRIGGER_TAGS)}
@@ -61,8 +60,11 @@ def _tag_spans(rows: Iterable[dict[str, Any]], column: str, names: tuple[str, ..
     for row in rows:
         if row[column].count(outside) == len(row[column]):
             continue  # no span in this sentence: nothing to decode
-        tokens = [Token(t, s, e) for t, s, e in zip(row["tokens"], row["token_starts"], row["token_ends"], strict=True)]
-        spans.update(iob2_to_spans(tokens, [names[tag] for tag in row[column]]))
+        starts, ends = row["token_starts"], row["token_ends"]
+        if not len(row["tokens"]) == len(starts) == len(ends) == len(row[column]):
+            raise ValueError(f"sentence {row.get('id')!r}: tokens, offsets and {column} differ in length")
+        spans.update((starts[first], ends[last - 1], label)
+                     for first, last, label in iob2_chunks([names[tag] for tag in row[column]]))
     return spans
 
 
@@ -98,7 +100,11 @@ def document_problems(split: str, document: dict[str, Any], tagged: dict[str, li
                 "events": {(s, e, x["type"]) for x in document["events"] for s, e in x["trigger"]["offsets"]}}
     for config, rows in tagged.items():
         column, names = TAGGED[config]
-        found = _tag_spans(rows, column, names)
+        try:
+            found = _tag_spans(rows, column, names)
+        except ValueError as error:
+            problems.append(Problem(f"split {split}: {config} rows: {error}", file, doc_id))
+            continue
         missing, extra = sorted(expected[config] - found), sorted(found - expected[config])
         if missing or extra:
             problems.append(Problem(f"split {split}: the {config} tags give {len(extra)} span(s) the documents "

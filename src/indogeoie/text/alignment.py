@@ -69,27 +69,39 @@ def spans_to_iob2(tokens: Sequence[Token], spans: Sequence[Span], *, doc_id: str
     return AlignedTags(tags, token_spans, misaligned)
 
 
-def iob2_to_spans(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Character spans ``(start, end, label)`` from IOB2 tags.
+def iob2_chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token chunks ``(first, last, label)`` (``tokens[first:last]``) from IOB2 tags.
 
     An ``I-X`` that does not continue an ``X`` chunk starts a new one, as in
-    conlleval; for valid IOB2 this is the exact inverse of :func:`spans_to_iob2`.
+    conlleval.
+
+    >>> iob2_chunks(["B-GPE", "I-GPE", "O", "I-ORG", "B-ORG"])
+    [(0, 2, 'GPE'), (3, 4, 'ORG'), (4, 5, 'ORG')]
     """
-    spans: list[tuple[int, int, str]] = []
-    current: list[int | str] | None = None  # [start, end, label]
-    for token, tag in zip(tokens, tags, strict=True):
-        prefix, _, label = tag.partition("-")
-        if prefix == "I" and current is not None and current[2] == label:
-            current[1] = token.end
+    chunks: list[tuple[int, int, str]] = []
+    first, label = -1, ""
+    for index, tag in enumerate(tags):
+        prefix, _, tag_label = tag.partition("-")
+        if prefix == "I" and first >= 0 and tag_label == label:
             continue
-        if current is not None:
-            spans.append((int(current[0]), int(current[1]), str(current[2])))
-            current = None
+        if first >= 0:
+            chunks.append((first, index, label))
+            first = -1
         if prefix in ("B", "I"):
-            current = [token.start, token.end, label]
-    if current is not None:
-        spans.append((int(current[0]), int(current[1]), str(current[2])))
-    return spans
+            first, label = index, tag_label
+    if first >= 0:
+        chunks.append((first, len(tags), label))
+    return chunks
+
+
+def iob2_to_spans(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Character spans ``(start, end, label)`` from IOB2 tags (chunks as :func:`iob2_chunks` finds them).
+
+    For valid IOB2 this is the exact inverse of :func:`spans_to_iob2`.
+    """
+    if len(tokens) != len(tags):
+        raise ValueError(f"{len(tokens)} tokens but {len(tags)} tags")
+    return [(tokens[first].start, tokens[last - 1].end, label) for first, last, label in iob2_chunks(tags)]
 
 
 def edge_problem(text: str) -> str | None:
