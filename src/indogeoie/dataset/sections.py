@@ -105,9 +105,25 @@ def agreement_section() -> str:
     return "\n\n".join(lines) + "\n"
 
 
+def modules_section(root: Path, packages: tuple[str, ...] = ("src/indogeoie", "baselines")) -> str:
+    """A table of every module under ``packages`` (relative to ``root``), each with its docstring's first line."""
+    import ast
+
+    rows = []
+    for package in packages:
+        for path in sorted((root / package).rglob("*.py")):
+            if path.name in ("__init__.py", "__main__.py"):
+                continue
+            docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+            summary = docstring.strip().splitlines()[0] if docstring.strip() else "(no docstring)"
+            rows.append([f"`{path.relative_to(root).as_posix()}`", summary.replace("|", "\\|")])
+    return _table(["module", "what it does"], rows)
+
+
 def sections(*, dataset: Path = paths.DATASET, results: Path = paths.RESULTS) -> dict[str, str]:
     return {"corpus": corpus_section(dataset), "leaderboard": leaderboard_section(results),
-            "plover": plover_section(dataset, results), "agreement": agreement_section()}
+            "plover": plover_section(dataset, results), "agreement": agreement_section(),
+            "modules": modules_section(paths.ROOT)}
 
 
 def checkout_docs(*, check: bool) -> list[Path]:
