@@ -4,9 +4,9 @@ The build checks every document (:func:`indogeoie.annotation.validate.validate_d
 and writes nothing when a check fails. Each document is tokenised once, then
 checked and turned into rows; with many documents this runs in several
 processes, and the files are the same as from one process (results come back
-in doc_id order). The kb checker (:mod:`indogeoie.dataset.kb_check`) reads back
-each document's rows as they are made, and checks the ids of each split once all
-are in. Rows go into a temporary folder, which replaces the output folder only
+in doc_id order). The kb checker (:mod:`indogeoie.dataset.kb_check`) checks
+each document's rows as they are made, and the ids of each split once all are
+in. Rows go into a temporary folder, which replaces the output folder only
 when every check passed, under a lock. A folder the build did not make, or one with a
 file added or edited by hand since the last build, is never replaced without
 ``force``. The same inputs give byte-identical files: no timestamps, fixed

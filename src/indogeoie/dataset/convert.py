@@ -94,15 +94,14 @@ def process(job: Job, nlp: Language | None = None) -> _DocumentOutput:
         records = plover_records(document, job.meta, tokenized, job.actors.normalise, split=job.split)
         complete, incomplete = plover_jsonl(records)
         plover = (complete.encode(), incomplete.encode())
-    lines = {config: _jsonl(rows[config]) for config in CONFIGS}
-    # The kb checks read back the very bytes the files will hold, here, where documents are checked in parallel.
-    (kb_row,) = [json.loads(line) for line in lines["documents"].splitlines()]
-    tagged = {config: [json.loads(line) for line in lines[config].splitlines()] for config in TAG_COLUMNS}
-    kb_problems = document_problems(job.split or "", kb_row, tagged, file=job.file)
+    # The kb checks run here, where documents are checked in parallel, on the rows as they are
+    # written: JSON Lines gives these rows (strings, integers, lists, objects) back exactly.
+    (kb_row,) = rows["documents"]
+    kb_problems = document_problems(job.split or "", kb_row, {c: rows[c] for c in TAG_COLUMNS}, file=job.file)
     if kb_problems:
         return _DocumentOutput(document.doc_id, kb_problems)
     return _DocumentOutput(
-        doc_id=document.doc_id, problems=[], lines=lines,
+        doc_id=document.doc_id, problems=[], lines={config: _jsonl(rows[config]) for config in CONFIGS},
         conll={config: rows_to_conll(rows[config], config=config).encode() for config in TAG_COLUMNS},
         counts=counts, plover=plover, kb_ids=document_ids(kb_row))
 

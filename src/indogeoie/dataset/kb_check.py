@@ -9,9 +9,10 @@ It checks, for each split of the built data (JSON Lines):
   entity and trigger spans of the ``documents`` config.
 
 :func:`check_kb` reads a built folder's files. The build runs the same checks
-on the bytes it writes: :func:`document_problems` on each document's rows as
+on the rows it writes: :func:`document_problems` on each document's rows as
 they are made (in the conversion's worker processes), then
-:func:`identifier_problems` over each split, before the folder is swapped in.
+:func:`identifier_problems` over each split, before the folder is swapped in;
+a test runs :func:`check_kb` on the committed dataset.
 Messages name the split, the document and the span.
 """
 
