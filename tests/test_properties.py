@@ -8,18 +8,17 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from indogeoie.annotation.markup_import import renumbered
 from indogeoie.formats.hf import dataset_rows
 from indogeoie.formats.indosum import IndoSumRecord, derive_text
 from indogeoie.formats.labelstudio_export import parse_export
 from indogeoie.formats.labelstudio_tasks import document_result
-from indogeoie.formats.markup import parse_markup, write_markup
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, ROLE_FILLERS, ROLES, TRIGGER_TAGS
-from indogeoie.text.alignment import edge_problem, iob2_to_spans, spans_to_iob2
+from indogeoie.text.alignment import iob2_to_spans
 from indogeoie.text.cleaning import clean_text
 from indogeoie.text.tokens import Token, pretokenized, tokenize
 
+# The strategies below are shared: tests/text/test_alignment.py and tests/formats/test_markup.py import them.
 EXAMPLES = settings(max_examples=500, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -59,7 +58,8 @@ def documents(draw: st.DrawFn, within_sentences: bool = False) -> AnnotatedDocum
     else:
         ranges = draw(token_ranges(len(tokens)))
     roles = draw(st.lists(st.booleans(), min_size=len(ranges), max_size=len(ranges)))
-    entities, triggers = [], []
+    entities: list[Span] = []
+    triggers: list[tuple[int, int]] = []
     for (first, last), is_trigger in zip(ranges, roles, strict=False):
         start, end = tokens[first].start, tokens[last - 1].end
         if is_trigger:
@@ -82,36 +82,6 @@ def documents(draw: st.DrawFn, within_sentences: bool = False) -> AnnotatedDocum
         events.append(Event(f"t{index:03d}", kind, draw(st.sampled_from(MODALITIES)),
                             Span(f"t{index:03d}", kind, start, end, text[start:end]), tuple(arguments)))
     return AnnotatedDocument("gen", text, tuple(entities), tuple(events))
-
-
-@EXAMPLES
-@given(texts(), st.data())
-def test_spans_to_iob2_and_back_is_exact(text: str, data: st.DataObject) -> None:
-    tokens = tokenize(text).tokens
-    ranges = data.draw(token_ranges(len(tokens)))
-    spans = [Span(f"s{i}", data.draw(st.sampled_from(ENTITY_TYPES)), tokens[a].start, tokens[b - 1].end,
-                  text[tokens[a].start:tokens[b - 1].end]) for i, (a, b) in enumerate(ranges)]
-    aligned = spans_to_iob2(tokens, spans)
-    assert aligned.misaligned == []
-    assert all(tag in NER_TAGS for tag in aligned.tags)
-    assert iob2_to_spans(tokens, aligned.tags) == [(s.start, s.end, s.label) for s in spans]
-
-
-@EXAMPLES
-@given(texts(), st.data())
-def test_misaligned_spans_are_reported_never_dropped(text: str, data: st.DataObject) -> None:
-    tokens = tokenize(text).tokens
-    long_tokens = [t for t in tokens if len(t.text) > 1]
-    if not long_tokens:
-        long_tokens = [Token("x", 0, 1)]
-        spans = []
-    else:
-        token = data.draw(st.sampled_from(long_tokens))
-        cut = data.draw(st.integers(token.start + 1, token.end - 1))
-        spans = [Span("bad", "GPE", cut, token.end, text[cut:token.end])]
-    aligned = spans_to_iob2(tokens, spans)
-    assert [s.id for s in aligned.misaligned] == [s.id for s in spans]
-    assert set(aligned.tags) <= {"O"}
 
 
 @EXAMPLES
@@ -167,18 +137,6 @@ def test_documents_config_gives_back_the_ner_and_events_rows(document: Annotated
     assert sum(len(r["events"]) for r in rows["events"]) == len(document.events)
     for row in rows["ner"]:
         assert all(document.text[t.start:t.end] == t.text for t in _tokens(row))
-
-
-@EXAMPLES
-@given(documents(within_sentences=True))
-def test_markup_written_and_read_back_is_the_identity(document: AnnotatedDocument) -> None:
-    spans = [*document.entities, *(e.trigger for e in document.events)]
-    assume(all(edge_problem(s.text) is None for s in spans))  # the markup refuses what no annotator may write
-    sentences = [(s.start, s.end) for s in tokenize(document.text).sentences]
-    markup = write_markup(document, sentences=sentences, annotator="gen")
-    parsed = renumbered(parse_markup(markup, text=document.text, sentences=sentences, spaced_tokens=False))
-    assert parsed.entities == tuple(sorted(document.entities, key=lambda e: (e.start, e.id)))
-    assert sorted(parsed.events, key=lambda e: e.id) == sorted(document.events, key=lambda e: e.id)
 
 
 TOKENS = ["Iran", ",", "menguji", "rudal", ".", "(", "24", "/", "1", ")", "Kim", "Jong", "-", "un", "😀", "e\u0301",

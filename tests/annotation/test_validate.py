@@ -209,23 +209,6 @@ def test_hostile_tasks_are_rejected_with_a_located_message(tmp_path: Path, chang
 
 
 @pytest.mark.parametrize(
-    ("annotations", "why"),
-    [([], "no annotation yet"), ([{"id": 1, "was_cancelled": True, "result": []}],
-                                 "every annotation was cancelled (skipped)"),
-     ([{"id": 1, "result": []}], "its annotation is empty")],
-)
-def test_a_task_without_a_live_annotation_is_no_document(tmp_path: Path, annotations: list[dict[str, Any]],
-                                                         why: str) -> None:
-    path = tmp_path / "export.json"
-    path.write_text(json.dumps([{"data": {"doc_id": "d1", "text": TEXT}, "annotations": annotations}]),
-                    encoding="utf-8")
-    from indogeoie.formats.labelstudio_export import read_export
-
-    report = read_export(path)
-    assert report.documents == () and report.problems == () and report.unannotated == (("d1", why),)
-
-
-@pytest.mark.parametrize(
     ("content", "message"),
     [
         ('[{"data": ', r"export\.json: invalid JSON at line 1 column 11 \(character 10\)"),

@@ -6,8 +6,14 @@ import json
 import subprocess
 import sys
 
-from indogeoie.formats.hf import (CONFIGS, data_file, dataset_info_entries, dataset_info_entries_later, dataset_rows,
-                                  kb_id)
+from indogeoie.formats.hf import (
+    CONFIGS,
+    data_file,
+    dataset_info_entries,
+    dataset_info_entries_later,
+    dataset_rows,
+    kb_id,
+)
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 from indogeoie.text.tokens import tokenize

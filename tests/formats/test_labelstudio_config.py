@@ -1,17 +1,14 @@
-"""The generated Label Studio config and import tasks."""
+"""The generated Label Studio config."""
 
 from __future__ import annotations
 
 import html
-import json
 import xml.etree.ElementTree as ET
 
 from label_studio_sdk.label_interface import LabelInterface
 
 from indogeoie import paths, schema
-from indogeoie.corpus.documents import SourceDocument
 from indogeoie.formats.labelstudio_config import KEY_RULES, instructions_html, labeling_config
-from indogeoie.formats.labelstudio_tasks import tasks_json
 
 
 def test_config_parses_and_holds_exactly_the_schema_labels() -> None:
@@ -34,23 +31,6 @@ def test_config_parses_and_holds_exactly_the_schema_labels() -> None:
 def test_committed_config_is_the_generated_one() -> None:
     assert paths.CONFIG_XML.read_text(encoding="utf-8") == labeling_config()
     assert schema.SCHEMA_VERSION in labeling_config()
-
-
-def test_tasks_carry_text_doc_id_provenance_and_drops(corpus: dict[str, SourceDocument]) -> None:
-    tasks = json.loads(paths.TASKS_JSON.read_text(encoding="utf-8"))
-    assert paths.TASKS_JSON.read_text(encoding="utf-8") == tasks_json(list(corpus.values()))
-    assert [t["data"]["doc_id"] for t in tasks] == sorted(corpus)
-    for task in tasks:
-        document = corpus[task["data"]["doc_id"]]
-        assert task["data"]["text"] == document.text
-        assert task["meta"]["sha256"] == document.meta.sha256 and task["meta"]["licence"]
-        assert task["meta"]["schema_version"] == schema.SCHEMA_VERSION
-        for drop in task["meta"]["drops"]:  # raw-text offsets (seed) or source coordinates (IndoSum)
-            if document.meta.source == "seed":
-                start, end, rule = drop
-                assert 0 <= start <= end and rule
-            else:
-                assert isinstance(drop[0], str) and all(isinstance(x, int) or x is None for x in drop[1:])
 
 
 def test_modality_is_required_per_trigger_and_the_instructions_carry_the_key_rules() -> None:

@@ -1,8 +1,9 @@
 """The round trip against a real Label Studio 1.23.2 (marker ``labelstudio``; ``make test`` runs it).
 
-One server serves the module. Each test works in a project of its own (a
-sync state of its own, on a few committed articles) and a gold file of its
-own, so that the tests do not depend on each other's order.
+One server, the ``server`` fixture of tests/studio/conftest.py, serves every
+test of tests/studio. Each test works in a project of its own (a sync state
+of its own, on a few committed articles) and a gold file of its own, so that
+the tests do not depend on each other's order.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-import os
-import socket
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
@@ -30,38 +29,12 @@ from indogeoie.studio import project as project_module
 from indogeoie.studio.project import SyncState, corpus_project
 from indogeoie.studio.pull import export_json, pull
 from indogeoie.studio.push import push
-from indogeoie.studio.server import Server, client, credentials, start, stop
+from indogeoie.studio.server import Server, client, credentials
 
 pytestmark = pytest.mark.labelstudio
 
 GOLD = {d.doc_id: d for d in read_export(paths.GOLD_JSON).documents}
 DOCS = sorted(GOLD)[:4]  # the seed articles: train documents
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    data_dir = tmp_path_factory.mktemp("labelstudio")
-    saved = {k: os.environ.get(k) for k in ("XDG_CONFIG_HOME", "LABEL_STUDIO_USERNAME", "LABEL_STUDIO_PASSWORD",
-                                            "LABEL_STUDIO_USER_TOKEN")}
-    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
-    for key in list(saved)[1:]:
-        os.environ.pop(key, None)
-    started = start(data_dir=data_dir, port=free_port(), log=lambda message: None)
-    try:
-        yield started
-    finally:
-        stop(data_dir=data_dir)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 class Desk:
@@ -122,11 +95,6 @@ def entity_ids(document: AnnotatedDocument, count: int) -> list[str]:
     """Entities that are no event's argument and not NORP, so relabelling them NORP or ORG breaks no role rule."""
     arguments = {a.ref_id for event in document.events for a in event.arguments}
     return [e.id for e in document.entities if e.label != "NORP" and e.id not in arguments][:count]
-
-
-def test_the_server_listens_on_loopback_and_keeps_the_token_out_of_its_log(server: Server) -> None:
-    assert server.url.startswith("http://127.0.0.1:")
-    assert credentials(server.data_dir).token not in (server.data_dir / "server.log").read_text(errors="replace")
 
 
 def test_an_article_without_gold_is_offered_by_next_annotated_and_pulled(desk: Desk) -> None:
@@ -255,12 +223,3 @@ def test_an_accepted_prediction_pulls_cleanly(desk: Desk) -> None:
     assert [(d.doc_id, d.outcome) for d in pulled.documents] == [(new, "theirs")]
     document = desk.gold()[new]
     assert document.entities and not validate_document(document, file="gold", source=desk.corpus[new])
-
-
-def test_adduser_creates_an_annotator_account_once(server: Server) -> None:
-    from indogeoie.studio.server import add_user
-
-    ls = client(server)
-    user_id, created = add_user(ls, email="ani@example.org", password="a-long-password-1")
-    assert created and user_id in {int(u.id) for u in ls.users.list()}
-    assert add_user(ls, email="ani@example.org", password="another-password-2") == (user_id, False)

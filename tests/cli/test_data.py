@@ -1,4 +1,4 @@
-"""The CLI: exit codes and located messages, never a traceback."""
+"""Tests for indogeoie.cli.data: the corpus, annotation and dataset commands; exit codes and located messages."""
 
 from __future__ import annotations
 
@@ -80,18 +80,6 @@ def test_agreement_prints_the_table() -> None:
     assert "| entities (span + type) |" in result.output
 
 
-def test_studio_push_without_a_server_says_what_to_do(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["studio", "push", "--with", "gold", "--data-dir", str(tmp_path)])
-    assert result.exit_code == 1
-    assert "run `indogeoie studio up` first" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_studio_push_rejects_an_unknown_source() -> None:
-    result = runner.invoke(app, ["studio", "push", "--with", "silver"])
-    assert result.exit_code == 2
-
-
 def test_validate_stops_on_a_bad_actor_table_row(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     actors = tmp_path / "actors"
     shutil.copytree(paths.ACTORS, actors)
@@ -101,3 +89,17 @@ def test_validate_stops_on_a_bad_actor_table_row(monkeypatch: pytest.MonkeyPatch
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert re.search(r"aliases\.tsv: line \d+: unknown code 'XXQ'", result.output), result.output
+
+
+def test_validate_a_missing_path_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["validate", "no-such-export.json"])
+    assert result.exit_code == 2
+    assert "Invalid value for PATH: no-such-export.json does not exist" in result.output
+
+
+def test_agreement_of_one_export_needs_exactly_two_annotators(tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    export.write_text("[]", encoding="utf-8")
+    result = runner.invoke(app, ["agreement", str(export), "--annotators", "a"])
+    assert result.exit_code == 2
+    assert "Invalid value for --annotators: give exactly two" in result.output
