@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parents[1]
 ANNOTATIONS = ROOT / "annotations"
 ARTICLES = ANNOTATIONS / "articles"
 INDOSUM = ANNOTATIONS / "sources" / "indosum"
@@ -27,3 +28,4 @@ README = ROOT / "README.md"
 DATASHEET = ROOT / "DATASHEET.md"
 CACHE = ROOT / ".cache"
 LABEL_STUDIO_DATA = ROOT / ".labelstudio"  # ignored by git
+DATASET_INFO = PACKAGE / "formats" / "dataset_info.json"  # the card's features entries (``indogeoie config``)

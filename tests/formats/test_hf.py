@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indogeoie import paths
+from indogeoie.errors import IndoGeoIEError
 from indogeoie.formats.hf import (
     CONFIGS,
     data_file,
     dataset_info_entries,
-    dataset_info_entries_later,
+    dataset_info_json,
     dataset_rows,
+    json_lines,
     kb_id,
+    stored_dataset_info,
 )
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
@@ -42,11 +49,39 @@ def test_data_files_are_named_after_the_fingerprint() -> None:
     assert data_file("ner", "test", "0123456789abcdef") == "data/ner/test-0123456789ab.jsonl"
 
 
-def test_the_features_entries_computed_in_another_process_are_the_same() -> None:
-    # A fresh interpreter has not loaded the datasets library, so the entries come from a forked process.
-    code = ("import json, sys; from indogeoie.formats.hf import dataset_info_entries_later as later; "
-            "entries = later('9.9.9'); assert 'datasets' not in sys.modules; print(json.dumps(entries()))")
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert json.loads(output) == dataset_info_entries("9.9.9")
-    assert [e["config_name"] for e in dataset_info_entries("9.9.9")] == list(CONFIGS)
-    assert dataset_info_entries_later("9.9.9")() == dataset_info_entries("9.9.9")
+def test_the_committed_features_entries_are_what_the_datasets_library_gives() -> None:
+    assert paths.DATASET_INFO.read_text(encoding="utf-8") == dataset_info_json()
+    assert stored_dataset_info(paths.DATASET_INFO) == dataset_info_entries()
+    assert [e["config_name"] for e in dataset_info_entries()] == list(CONFIGS)
+
+
+def test_features_entries_from_before_a_schema_change_are_refused(tmp_path: Path) -> None:
+    stale = tmp_path / "dataset_info.json"
+    stale.write_text(dataset_info_json().replace('"B-GPE"', '"B-COUNTRY"'), encoding="utf-8")
+    with pytest.raises(IndoGeoIEError) as error:
+        stored_dataset_info(stale)
+    (problem,) = error.value.problems
+    assert problem.file == str(stale)
+    assert "class label names differ from the schema's; run `indogeoie config`" in problem.message
+
+
+def test_unreadable_features_entries_are_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "dataset_info.json"
+    broken.write_text("[{", encoding="utf-8")
+    with pytest.raises(IndoGeoIEError, match="cannot read the card's features entries"):
+        stored_dataset_info(broken)
+    broken.write_text("[]", encoding="utf-8")
+    with pytest.raises(IndoGeoIEError, match="expected one entry per config"):
+        stored_dataset_info(broken)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(st.characters(exclude_categories=["Cs"])),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=5), max_size=3))
+def test_json_lines_are_the_bytes_of_compact_json_dumps(rows: list[dict]) -> None:
+    expected = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
+    assert json_lines(rows) == expected

@@ -73,11 +73,15 @@ def render_guidelines(markdown: str, *, source: str = "GUIDELINES.md") -> str:
     return _MARKER.sub(lambda m: m.group(1) + sections[m.group("name")] + m.group(4), markdown)
 
 
-def config_outputs(*, config_xml: Path, guidelines: Path) -> dict[Path, str]:
-    """The files ``indogeoie config`` generates: the labeling config, and the guidelines with fresh tables."""
+def config_outputs(*, config_xml: Path, guidelines: Path, dataset_info: Path) -> dict[Path, str]:
+    """The files ``indogeoie config`` generates from the schema.
+
+    The labeling config, the guidelines with fresh tables, and the dataset card's features entries.
+    """
+    from indogeoie.formats.hf import dataset_info_json
     from indogeoie.formats.labelstudio_config import labeling_config
 
-    wanted = {config_xml: labeling_config()}
+    wanted = {config_xml: labeling_config(), dataset_info: dataset_info_json()}
     if guidelines.exists():
         wanted[guidelines] = render_guidelines(guidelines.read_text(encoding="utf-8"), source=str(guidelines))
     return wanted

@@ -46,14 +46,16 @@ def ingest(
 def config(
     output: Annotated[Path, typer.Option(help="Where to write config.xml.")] = paths.CONFIG_XML,
     guidelines: Annotated[Path, typer.Option(help="Guidelines whose tables to refresh.")] = paths.GUIDELINES,
+    dataset_info: Annotated[Path, typer.Option(
+        help="Where to write the dataset card's features entries (read by the build).")] = paths.DATASET_INFO,
     check: Annotated[bool, CHECK] = False,
 ) -> None:
-    """Write the Label Studio config and the guidelines' label tables from the schema."""
+    """Write the Label Studio config, the guidelines' label tables and the card's features from the schema."""
     from indogeoie.annotation.guidelines import config_outputs
     from indogeoie.io import stale_files
 
-    report_files(run(lambda: stale_files(config_outputs(config_xml=output, guidelines=guidelines), check=check)),
-                 check)
+    outputs = run(lambda: config_outputs(config_xml=output, guidelines=guidelines, dataset_info=dataset_info))
+    report_files(run(lambda: stale_files(outputs, check=check)), check)
 
 
 @app.command()

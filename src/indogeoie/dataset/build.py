@@ -16,12 +16,11 @@ ordering, JSON written with a fixed layout.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indogeoie import io
+from indogeoie import io, paths
 from indogeoie.annotation.actors import ActorTable
 from indogeoie.corpus.documents import SourceDocument
 from indogeoie.dataset.card import CardInputs, SplitStats, card_markdown
@@ -31,7 +30,7 @@ from indogeoie.dataset.manifest import MANIFEST, MANIFEST_HEADER, HashingWriter,
 from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
 from indogeoie.errors import IndoGeoIEError, Problem
-from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, dataset_info_entries_later
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, stored_dataset_info
 from indogeoie.formats.metadata import DocumentMeta, parse_meta
 from indogeoie.records import AnnotatedDocument
 
@@ -75,10 +74,10 @@ _UNKNOWN = DocumentMeta(doc_id="", sha256="", source="external", licence="unknow
 
 
 def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: CardInputs,
-                dataset_info: Callable[[], list[dict[str, Any]]] | None = None) -> BuildResult:
+                dataset_info: list[dict[str, Any]]) -> BuildResult:
     """Write every file of the dataset into ``folder``; raise with every problem if a document fails.
 
-    ``dataset_info`` gives the card's features entries (see :func:`indogeoie.formats.hf.dataset_info_entries_later`).
+    ``dataset_info`` is the card's features entries (see :func:`indogeoie.formats.hf.stored_dataset_info`).
     """
     data: dict[tuple[str, str], HashingWriter] = {}
     conll: dict[tuple[str, str], HashingWriter] = {}
@@ -131,7 +130,7 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
     ordered = {split: stats[split] for split in SPLITS if split in stats}
     present = {config: [s for s in SPLITS if (config, s) in digests] for config in CONFIGS}
     text = card_markdown(card, stats=ordered, by_source=by_source, splits_present=present,
-                         fingerprint=fingerprint, dataset_info=dataset_info() if dataset_info else None).encode()
+                         fingerprint=fingerprint, dataset_info=dataset_info).encode()
     for name, content in (("CHANGELOG.md", changelog), ("README.md", text)):
         (folder / name).write_bytes(content)
         manifest[name] = hashlib.sha256(content).hexdigest()
@@ -160,7 +159,7 @@ def build(*, documents: tuple[AnnotatedDocument, ...], file_of: dict[str, Path],
         actors: the actor normalisation table (fills the entities' kb ``normalized`` and the PLOVER records).
         plover_out: also copy the PLOVER records there (``indogeoie export plover``).
     """
-    dataset_info = dataset_info_entries_later(card.version)  # its library loads meanwhile, on another core
+    dataset_info = stored_dataset_info(paths.DATASET_INFO)
     metas: dict[str, DocumentMeta | None] = {}
     problems = []
     for document in documents:

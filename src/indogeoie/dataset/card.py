@@ -17,7 +17,7 @@ import yaml
 from indogeoie.dataset.release import ANNOTATION_LICENCE_INDOSUM, ANNOTATION_LICENCE_SEED, citation
 from indogeoie.dataset.splits import N_FOLDS, SPLIT_SEED, SPLITS
 from indogeoie.formats import indosum
-from indogeoie.formats.hf import CONFIGS, data_file, dataset_info_entries
+from indogeoie.formats.hf import CONFIGS, data_file
 from indogeoie.schema import (
     ENTITY_DEFS,
     ENTITY_TYPES,
@@ -75,10 +75,10 @@ class CardInputs:
 
 
 def card_yaml(splits_present: dict[str, list[str]], fingerprint: str, *, version: str,
-              documents: int, dataset_info: list[dict[str, Any]] | None = None) -> str:
+              documents: int, dataset_info: list[dict[str, Any]]) -> str:
     """The YAML header: metadata, licences, ``configs`` with their data files and ``dataset_info``.
 
-    ``dataset_info`` is :func:`indogeoie.formats.hf.dataset_info_entries` of ``version``, if already computed.
+    ``dataset_info`` is the features entries (:func:`indogeoie.formats.hf.stored_dataset_info`).
     """
     header: dict[str, Any] = {
         "pretty_name": "IndoGeoIE",
@@ -103,7 +103,7 @@ def card_yaml(splits_present: dict[str, list[str]], fingerprint: str, *, version
             }
             for config in CONFIGS
         ],
-        "dataset_info": dataset_info if dataset_info is not None else dataset_info_entries(version),
+        "dataset_info": dataset_info,
     }
     if documents >= 1000:
         header["size_categories"] = ["1K<n<10K"]
@@ -245,7 +245,7 @@ def _body(inputs: CardInputs, stats: dict[str, SplitStats], by_source: dict[tupl
 
 def card_markdown(inputs: CardInputs, *, stats: dict[str, SplitStats], by_source: dict[tuple[str, str], SplitStats],
                   splits_present: dict[str, list[str]], fingerprint: str,
-                  dataset_info: list[dict[str, Any]] | None = None) -> str:
+                  dataset_info: list[dict[str, Any]]) -> str:
     """The whole dataset card.
 
     Args:
@@ -254,7 +254,7 @@ def card_markdown(inputs: CardInputs, *, stats: dict[str, SplitStats], by_source
         by_source: counts per (source, split).
         splits_present: the splits written for each config.
         fingerprint: sha256 over the data files; it changes whenever a label does.
-        dataset_info: the features entries, if already computed (see :func:`card_yaml`).
+        dataset_info: the features entries (see :func:`card_yaml`).
     """
     documents = sum(s.documents for s in stats.values())
     head = card_yaml(splits_present, fingerprint, version=inputs.version, documents=documents,

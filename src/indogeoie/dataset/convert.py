@@ -7,13 +7,13 @@ the same as from one process.
 
 from __future__ import annotations
 
-import json
+import gc
 import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from indogeoie.annotation.actors import ActorTable
 from indogeoie.annotation.validate import declared_sentences, document_tokens, validate_document
@@ -22,7 +22,7 @@ from indogeoie.dataset.card import SplitStats
 from indogeoie.dataset.kb_check import document_ids, document_problems
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.formats.conll import rows_to_conll
-from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, dataset_rows
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, dataset_rows, json_lines
 from indogeoie.formats.metadata import DocumentMeta
 from indogeoie.formats.plover import plover_jsonl, plover_records
 from indogeoie.records import AnnotatedDocument
@@ -64,10 +64,6 @@ class _DocumentOutput:
     kb_ids: list[str] = field(default_factory=list)  # the ids its documents row declares
 
 
-def _jsonl(rows: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
-
-
 def process(job: Job, nlp: Language | None = None) -> _DocumentOutput:
     """Tokenise one document once; check it; make its rows, CoNLL and counts.
 
@@ -101,7 +97,7 @@ def process(job: Job, nlp: Language | None = None) -> _DocumentOutput:
     if kb_problems:
         return _DocumentOutput(document.doc_id, kb_problems)
     return _DocumentOutput(
-        doc_id=document.doc_id, problems=[], lines={config: _jsonl(rows[config]) for config in CONFIGS},
+        doc_id=document.doc_id, problems=[], lines={config: json_lines(rows[config]) for config in CONFIGS},
         conll={config: rows_to_conll(rows[config], config=config).encode() for config in TAG_COLUMNS},
         counts=counts, plover=plover, kb_ids=document_ids(kb_row))
 
@@ -145,8 +141,17 @@ def outputs(jobs: list[Job]) -> Iterator[_DocumentOutput]:
         yield from (process(job, nlp) for job in jobs)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(jobs, nlp)) as pool:
-        yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
+    # Frozen objects are left out of garbage collections. A collection in a worker would
+    # otherwise walk every document and the tokenizer it inherited, writing to their pages
+    # and so copying them (the use gc.freeze is documented for); in this process it would
+    # walk them again and again while the results come in. They are collectable again
+    # once the workers are done.
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_start_worker, initargs=(jobs, nlp)) as pool:
+            yield from pool.imap(_process_index, range(len(jobs)), chunksize=16)
+    finally:
+        gc.unfreeze()
 
 
 def normalized_entities(document: AnnotatedDocument, actors: ActorTable | None) -> dict[str, list[dict[str, str]]]:
