@@ -45,7 +45,7 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(OFFLINE) $(BIN)/python -m pytest -q src tests
 
-## Speed and memory from 1x to 1000x the corpus (several minutes): results/BENCH.md, bench.json, bench.png.
+## Speed and memory from 1x to 30x the corpus (about 15 minutes): results/BENCH.md, bench.json, bench.png.
 bench: $(STAMP)
 	$(OFFLINE) $(BIN)/python scripts/bench.py
 

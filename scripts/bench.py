@@ -1,6 +1,6 @@
-"""``make bench``: build, load and score at 1x to 1000x the gold corpus; writes results/BENCH.md.
+"""``make bench``: build, load and score at 1x to 30x the gold corpus; writes results/BENCH.md.
 
-    python scripts/bench.py [--scales 1 10 100 1000]
+    python scripts/bench.py [--scales 1 3 10 30] [--model crf]
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ CHECKS = [["ingest", "--check"], ["config", "--check"], ["validate"], ["audit"],
           ["build", "--check"], ["docs", "--check"]]
 CORPUS_TESTS = ["tests/dataset", "tests/corpus", "tests/benchmark/test_results.py", "tests/formats/test_plover.py",
                 "tests/annotation/test_actors.py", "tests/annotation/test_validate.py",
-                "tests/formats/test_labelstudio_config.py"]
+                "tests/formats/test_labelstudio_config.py", "tests/formats/test_labelstudio_tasks.py"]
 
 
 def copy_repository(target: Path) -> None:

@@ -49,6 +49,15 @@ def test_a_folder_without_a_manifest_is_refused(tmp_path: Path) -> None:
         check_manifest(tmp_path)
 
 
+def test_a_manifest_whose_first_line_is_not_the_header_is_refused(tmp_path: Path) -> None:
+    folder = built(tmp_path)
+    manifest = folder / "MANIFEST.sha256"
+    manifest.write_text(manifest.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")  # header gone
+    with pytest.raises(IndoGeoIEError, match=r"MANIFEST\.sha256: line 1 is '[0-9a-f]{64}  README\.md', not the "
+                                             r"manifest header"):
+        check_manifest(folder)
+
+
 def test_splits_hold_their_documents_sentences(tiny_benchmark: BenchmarkData) -> None:
     assert [s.id for s in tiny_benchmark.split("test")] == ["d3-000"]
     assert tiny_benchmark.doc_ids("validation") == ["d2"]

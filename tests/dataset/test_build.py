@@ -169,13 +169,14 @@ def test_a_build_killed_between_its_renames_is_recovered(tmp_path: Path, write_g
     assert not (tmp_path / ".dataset.old").exists() and not (tmp_path / ".dataset.x1.tmp").exists()
 
 
-def test_the_build_does_not_import_torch_transformers_or_matplotlib(tmp_path: Path) -> None:
+def test_the_build_does_not_import_torch_transformers_matplotlib_or_datasets(tmp_path: Path) -> None:
+    # datasets: the card's features entries are read from the committed file, not computed.
     import subprocess
     import sys
 
     code = ("import sys; from indogeoie.dataset.inputs import checkout_build; "
             f"checkout_build(out=__import__('pathlib').Path({str(tmp_path / 'd')!r})); "
-            "print(sorted(m for m in ('torch', 'transformers', 'matplotlib') if m in sys.modules))")
+            "print(sorted(m for m in ('torch', 'transformers', 'matplotlib', 'datasets') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

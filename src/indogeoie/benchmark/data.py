@@ -13,6 +13,7 @@ from pathlib import Path
 
 from indogeoie.benchmark.metrics import Event, Events
 from indogeoie.benchmark.types import Sentence
+from indogeoie.dataset.manifest import MANIFEST_HEADER
 from indogeoie.dataset.splits import SPLITS
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
@@ -49,8 +50,12 @@ def check_manifest(dataset_dir: Path) -> str:
     manifest = dataset_dir / "MANIFEST.sha256"
     if not manifest.is_file():
         raise IndoGeoIEError(Problem("no MANIFEST.sha256; not a dataset built by `indogeoie build`", str(dataset_dir)))
+    header, *lines = manifest.read_text(encoding="utf-8").splitlines() or [""]
+    if header != MANIFEST_HEADER:
+        raise IndoGeoIEError(Problem(f"line 1 is {header!r}, not the manifest header {MANIFEST_HEADER!r}; not a "
+                                     "dataset built by `indogeoie build`", str(manifest)))
     problems = []
-    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines()[1:], start=2):
+    for number, line in enumerate(lines, start=2):
         digest, _, rel = line.partition("  ")
         path = dataset_dir / rel
         if not path.is_file():

@@ -105,7 +105,7 @@ def evaluate(data: BenchmarkData, split: str, output: SystemOutput) -> Report:
     """Counts and tables of ``output`` on ``split``.
 
     Raises:
-        ValueError: a sentence of the split has no prediction (callers check submissions first).
+        KeyError: a sentence of the split has no prediction (callers check submissions first).
     """
     doc_ids = data.doc_ids(split)
     sentences = data.split(split)

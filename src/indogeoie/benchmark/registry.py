@@ -21,7 +21,7 @@ GROUP = "indogeoie.baselines"
 
 
 def tagger_names() -> list[str]:
-    """The registered baselines, in registration order of their distribution."""
+    """The registered baselines, in the order the installed distributions' entry points list them."""
     return [entry.name for entry in entry_points(group=GROUP)]
 
 

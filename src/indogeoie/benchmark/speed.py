@@ -5,7 +5,9 @@ For each scale (a Label Studio export recombined from the gold sentences, see
 
 * ``indogeoie build --from`` wall time and peak resident memory (the largest
   single process, parent or worker, from ``wait4``), against
-  ``label_studio_sdk.converter.Converter`` to CONLL2003 on the same export;
+  ``label_studio_sdk.converter.Converter`` to CONLL2003 on the same export,
+  each the median of :data:`REPEATS` runs taken in turn (one run varies by a
+  fifth on a shared machine);
 * ``datasets.load_dataset`` of the ``ner`` config, cold (empty cache) and warm;
 * ``indogeoie score`` (reading the dataset and the predictions, strict and
   default modes, identification, per type) against the script a user would
@@ -21,6 +23,8 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,10 +34,13 @@ from typing import Any
 
 from indogeoie import io, paths
 
-#: Multiples of the gold corpus; 3x is about 500 articles, the size the build is compared at.
+#: Multiples of the gold corpus; 3x is about 500 articles.
 SCALES = (1, 3, 10, 30)
+#: The export size (articles) at which the build must be no slower than the converter.
+COMPARED_ARTICLES = 500
+#: Build and converter runs at each scale, alternating; their medians are reported.
+REPEATS = 3
 CRF_MAX_TOKENS = 250_000  # CRF training is superlinear in practice; beyond this it is sampled
-PERTURB_SEED = 7
 
 
 def _measure(command: list[str], *, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -132,35 +139,9 @@ print(json.dumps([tokens, trained, sum(len(s.tokens) for s in test), predicted])
 """
 
 
-def _perturbed_predictions(dataset: Path, out: Path) -> None:
-    """Predictions for the train split: the gold with every 7th chunk dropped and every 5th relabelled."""
-    import random
-
-    from indogeoie.schema import ENTITY_TYPES, NER_TAGS
-
-    rng = random.Random(PERTURB_SEED)
-    with out.open("w", encoding="utf-8") as handle:
-        for path in sorted((dataset / "data" / "ner").glob("train-*.jsonl")):
-            for line in path.open(encoding="utf-8"):
-                row = json.loads(line)
-                tags = [NER_TAGS[t] for t in row["ner_tags"]]
-                for i, tag in enumerate(tags):
-                    if tag.startswith("B-"):
-                        roll = rng.random()
-                        j = i + 1
-                        while j < len(tags) and tags[j] == "I-" + tag[2:]:
-                            j += 1
-                        if roll < 1 / 7:
-                            tags[i:j] = ["O"] * (j - i)
-                        elif roll < 1 / 7 + 1 / 5:
-                            label = rng.choice(ENTITY_TYPES)
-                            tags[i:j] = [f"B-{label}"] + [f"I-{label}"] * (j - i - 1)
-                handle.write(json.dumps({"id": row["id"], "tags": tags}) + "\n")
-
-
 def run_scale(scale: int, workdir: Path, *, model: str, log: Any = print) -> dict[str, Any]:
     """Every measurement at one scale; ``model`` is the baseline whose training speed is measured."""
-    from indogeoie.benchmark.scaled_corpus import write_scaled_export
+    from indogeoie.benchmark.scaled_corpus import perturbed_predictions, write_scaled_export
     from indogeoie.formats.labelstudio_export import read_export
 
     articles = scale * len(read_export(paths.GOLD_JSON).documents)
@@ -168,13 +149,17 @@ def run_scale(scale: int, workdir: Path, *, model: str, log: Any = print) -> dic
     tokens = write_scaled_export(gold=paths.GOLD / "gold.json", articles=articles, out=export)
     log(f"{scale}x: {articles} articles, {tokens:,} tokens, export {export.stat().st_size / 1e6:.1f} MB")
     dataset = workdir / f"dataset-{scale}x"
-    build = _measure([sys.executable, "-m", "indogeoie", "build", "--from", str(export), "--out", str(dataset)])
-    converter = _python(CONVERTER, str(paths.CONFIG_XML), str(export), str(workdir / f"conll-{scale}x"))
+    builds, converters = [], []
+    for _ in range(REPEATS):
+        shutil.rmtree(dataset, ignore_errors=True)
+        builds.append(_measure([sys.executable, "-m", "indogeoie", "build", "--from", str(export), "--out",
+                                str(dataset)]))
+        converters.append(_python(CONVERTER, str(paths.CONFIG_XML), str(export), str(workdir / f"conll-{scale}x")))
     cache = workdir / f"cache-{scale}x"
     cold = _python(LOAD, str(dataset), str(cache))
     warm = _python(LOAD, str(dataset), str(cache))
     predictions = workdir / f"predictions-{scale}x.jsonl"
-    _perturbed_predictions(dataset, predictions)
+    perturbed_predictions(dataset, predictions)
     ours = _python(SCORE, str(predictions), str(dataset), str(cache))
     bare = _python(BARE, str(predictions), str(dataset), str(cache))
     crf = _python(CRF, str(dataset), str(cache), str(CRF_MAX_TOKENS), model)
@@ -184,10 +169,12 @@ def run_scale(scale: int, workdir: Path, *, model: str, log: Any = print) -> dic
         "articles": articles,
         "tokens": tokens,
         "export_bytes": export.stat().st_size,
-        "build_seconds": build["seconds"],
-        "build_peak_rss_bytes": build["peak_rss_bytes"],
-        "converter_seconds": round(converter["value"], 3),
-        "converter_process_seconds": converter["seconds"],
+        "build_seconds": statistics.median(b["seconds"] for b in builds),
+        "build_runs": [b["seconds"] for b in builds],
+        "build_peak_rss_bytes": max(b["peak_rss_bytes"] for b in builds),
+        "converter_seconds": round(statistics.median(c["value"] for c in converters), 3),
+        "converter_process_seconds": statistics.median(c["seconds"] for c in converters),
+        "converter_runs": [c["seconds"] for c in converters],
         "load_cold_seconds": round(cold["value"][0], 3),
         "load_warm_seconds": round(warm["value"][0], 3),
         "score_seconds": round(ours["value"][0], 3),
@@ -207,13 +194,15 @@ def run_scale(scale: int, workdir: Path, *, model: str, log: Any = print) -> dic
 
 
 def targets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The issue's targets, checked on the largest scale (and the step to it for linearity)."""
+    """The targets: the converter comparison at about :data:`COMPARED_ARTICLES` articles, the rest at the largest
+    scale (and the step to it for linearity)."""
     big, before = rows[-1], rows[-2] if len(rows) > 1 else rows[-1]
+    compared = min(rows, key=lambda r: abs(r["articles"] - COMPARED_ARTICLES))
     growth = big["tokens"] / before["tokens"]
     time_growth = big["build_seconds"] / before["build_seconds"]
     return [
-        {"target": "build no slower than the SDK converter (ratio <= 1.0)", "value": big["build_vs_converter"],
-         "met": big["build_vs_converter"] <= 1.0},
+        {"target": f"build no slower than the SDK converter at {compared['articles']} articles (ratio <= 1.0)",
+         "value": compared["build_vs_converter"], "met": compared["build_vs_converter"] <= 1.0},
         {"target": "score within 1.2x of a bare seqeval call", "value": big["score_vs_bare"],
          "met": big["score_vs_bare"] <= 1.2},
         {"target": "build peak memory under 2 GB", "value": round(big["build_peak_rss_bytes"] / 2**30, 3),
@@ -227,9 +216,10 @@ def markdown(report: dict[str, Any]) -> str:
     rows = report["scales"]
     lines = ["# Scale benchmark", "",
              f"`make bench` on {report['machine']['cpus']} CPUs, Python {report['machine']['python']}. "
-             "Times in seconds, one run; the converter is label_studio_sdk's CONLL2003 converter on the same "
-             "export (process time, imports included, like the build's). Peak memory is the largest single "
-             "process (`wait4`).", "",
+             f"Times in seconds. Build and converter: the median of {REPEATS} runs taken in turn (every run is in "
+             "bench.json); the converter is label_studio_sdk's CONLL2003 converter on the same export (process "
+             "time, imports included, like the build's). Everything else: one run. Peak memory is the largest "
+             "single process (`wait4`).", "",
              "| scale | articles | tokens | build | peak MB | converter | build/converter | load cold | "
              "load warm | score | bare seqeval | score/bare | CRF train tok/s | CRF predict tok/s |",
              "| --- " * 14 + "|"]
@@ -242,7 +232,7 @@ def markdown(report: dict[str, Any]) -> str:
             f"{r['crf_predict_tokens_per_second']:,.0f} |")
     lines += ["", "CRF training uses at most "
               f"{CRF_MAX_TOKENS:,} tokens of the train split at each scale (sampled with a fixed seed).", "",
-              "## Targets (largest scale)", "", "| target | value | met |", "| --- | --- | --- |"]
+              "## Targets", "", "| target | value | met |", "| --- | --- | --- |"]
     for t in report["targets"]:
         lines.append(f"| {t['target']} | {t['value']} | {'yes' if t['met'] else 'no'} |")
     from indogeoie.benchmark import budget
