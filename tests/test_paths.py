@@ -16,7 +16,8 @@ LAYOUT = {
     "AUDIT_EXCEPTIONS": "annotations/audit_exceptions.tsv", "ACTORS": "annotations/actors",
     "STATS": "annotations/STATS.md", "CHANGELOG_SOURCE": "annotations/CHANGELOG.md", "DATASET": "dataset",
     "RESULTS": "results", "README": "README.md", "DATASHEET": "DATASHEET.md", "CACHE": ".cache",
-    "LABEL_STUDIO_DATA": ".labelstudio",
+    "LABEL_STUDIO_DATA": ".labelstudio", "PACKAGE": "src/indogeoie",
+    "DATASET_INFO": "src/indogeoie/formats/dataset_info.json",
 }
 
 
