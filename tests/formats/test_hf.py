@@ -1,26 +1,13 @@
-"""The Hugging Face configs: rows of each config from one document, ids, and the card's features entries."""
+"""The Hugging Face configs: rows of each config from one document, ids, file names and the JSON Lines bytes."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indogeoie import paths
-from indogeoie.errors import IndoGeoIEError
-from indogeoie.formats.hf import (
-    CONFIGS,
-    data_file,
-    dataset_info_entries,
-    dataset_info_json,
-    dataset_rows,
-    json_lines,
-    kb_id,
-    stored_dataset_info,
-)
+from indogeoie.formats.hf import data_file, dataset_rows, json_lines, kb_id
 from indogeoie.records import AnnotatedDocument, Argument, Event, Span
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
 from indogeoie.text.tokens import tokenize
@@ -47,32 +34,6 @@ def test_one_document_gives_a_row_per_sentence_and_one_kb_row() -> None:
 
 def test_data_files_are_named_after_the_fingerprint() -> None:
     assert data_file("ner", "test", "0123456789abcdef") == "data/ner/test-0123456789ab.jsonl"
-
-
-def test_the_committed_features_entries_are_what_the_datasets_library_gives() -> None:
-    assert paths.DATASET_INFO.read_text(encoding="utf-8") == dataset_info_json()
-    assert stored_dataset_info(paths.DATASET_INFO) == dataset_info_entries()
-    assert [e["config_name"] for e in dataset_info_entries()] == list(CONFIGS)
-
-
-def test_features_entries_from_before_a_schema_change_are_refused(tmp_path: Path) -> None:
-    stale = tmp_path / "dataset_info.json"
-    stale.write_text(dataset_info_json().replace('"B-GPE"', '"B-COUNTRY"'), encoding="utf-8")
-    with pytest.raises(IndoGeoIEError) as error:
-        stored_dataset_info(stale)
-    (problem,) = error.value.problems
-    assert problem.file == str(stale)
-    assert "class label names differ from the schema's; run `indogeoie config`" in problem.message
-
-
-def test_unreadable_features_entries_are_refused(tmp_path: Path) -> None:
-    broken = tmp_path / "dataset_info.json"
-    broken.write_text("[{", encoding="utf-8")
-    with pytest.raises(IndoGeoIEError, match="cannot read the card's features entries"):
-        stored_dataset_info(broken)
-    broken.write_text("[]", encoding="utf-8")
-    with pytest.raises(IndoGeoIEError, match="expected one entry per config"):
-        stored_dataset_info(broken)
 
 
 JSON_VALUES = st.recursive(

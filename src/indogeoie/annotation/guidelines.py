@@ -78,7 +78,7 @@ def config_outputs(*, config_xml: Path, guidelines: Path, dataset_info: Path) ->
 
     The labeling config, the guidelines with fresh tables, and the dataset card's features entries.
     """
-    from indogeoie.formats.hf import dataset_info_json
+    from indogeoie.formats.hf_features import dataset_info_json
     from indogeoie.formats.labelstudio_config import labeling_config
 
     wanted = {config_xml: labeling_config(), dataset_info: dataset_info_json()}

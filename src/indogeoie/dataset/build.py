@@ -30,7 +30,8 @@ from indogeoie.dataset.manifest import MANIFEST, MANIFEST_HEADER, HashingWriter,
 from indogeoie.dataset.release import DATASET_VERSION
 from indogeoie.dataset.splits import SPLITS, Assignment, SplitDocument, assign_added
 from indogeoie.errors import IndoGeoIEError, Problem
-from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file, stored_dataset_info
+from indogeoie.formats.hf import CONFIGS, TAG_COLUMNS, data_file
+from indogeoie.formats.hf_features import stored_dataset_info
 from indogeoie.formats.metadata import DocumentMeta, parse_meta
 from indogeoie.records import AnnotatedDocument
 
@@ -77,7 +78,7 @@ def write_files(folder: Path, jobs: list[Job], split_of: dict[str, str], card: C
                 dataset_info: list[dict[str, Any]]) -> BuildResult:
     """Write every file of the dataset into ``folder``; raise with every problem if a document fails.
 
-    ``dataset_info`` is the card's features entries (see :func:`indogeoie.formats.hf.stored_dataset_info`).
+    ``dataset_info`` is the card's features entries (see :func:`indogeoie.formats.hf_features.stored_dataset_info`).
     """
     data: dict[tuple[str, str], HashingWriter] = {}
     conll: dict[tuple[str, str], HashingWriter] = {}

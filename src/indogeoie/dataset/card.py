@@ -78,7 +78,7 @@ def card_yaml(splits_present: dict[str, list[str]], fingerprint: str, *, version
               documents: int, dataset_info: list[dict[str, Any]]) -> str:
     """The YAML header: metadata, licences, ``configs`` with their data files and ``dataset_info``.
 
-    ``dataset_info`` is the features entries (:func:`indogeoie.formats.hf.stored_dataset_info`).
+    ``dataset_info`` is the features entries (:func:`indogeoie.formats.hf_features.stored_dataset_info`).
     """
     header: dict[str, Any] = {
         "pretty_name": "IndoGeoIE",

@@ -1,8 +1,8 @@
-"""The Hugging Face dataset format: features, rows, splits and the dataset card.
+"""The Hugging Face dataset format: the configs, their rows and the data files.
 
 ``dataset/`` is a Hugging Face dataset repository folder with no loading
 script: a README.md card whose YAML declares ``configs`` (data files per split)
-and ``dataset_info`` (features, ClassLabel names from the schema), JSON Lines
+and ``dataset_info`` (:mod:`indogeoie.formats.hf_features`), JSON Lines
 data files, CHANGELOG.md and MANIFEST.sha256. A row of the ``ner`` config::
 
     {"id": "002_a9b487edf7c1dd88-004", "doc_id": "002_a9b487edf7c1dd88", "sentence_index": 4,
@@ -15,11 +15,8 @@ the names declared in the card.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -38,93 +35,6 @@ PROVENANCE_KEYS = ("corpus", "citation", "repository", "commit", "file", "line",
 _NER_ID = {tag: i for i, tag in enumerate(NER_TAGS)}
 _TRIGGER_ID = {tag: i for i, tag in enumerate(TRIGGER_TAGS)}
 
-def features() -> dict[str, Any]:
-    """The Hugging Face features of every config, ClassLabel names from the schema.
-
-    Built on demand: importing the datasets library takes a while, and only the
-    card and the loaders need it.
-    """
-    from datasets import ClassLabel, Features, List, Value
-
-    ner_tag = ClassLabel(names=list(NER_TAGS))
-    trigger_tag = ClassLabel(names=list(TRIGGER_TAGS))
-    event_type = ClassLabel(names=list(EVENT_TYPES))
-    entity_type = ClassLabel(names=list(ENTITY_TYPES))
-    role = ClassLabel(names=list(ROLES))
-    modality = ClassLabel(names=list(MODALITIES))
-    kb_text = {"text": List(Value("string")), "offsets": List(List(Value("int32")))}
-    provenance = {"corpus": Value("string"), "citation": Value("string"), "repository": Value("string"),
-                  "commit": Value("string"), "file": Value("string"), "line": Value("int32"),
-                  "record_id": Value("string"), "also_in": List(Value("string"))}
-
-    sentence_columns = {
-        "id": Value("string"),
-        "doc_id": Value("string"),
-        "sentence_index": Value("int32"),
-        "start": Value("int32"),
-        "end": Value("int32"),
-        "fold": Value("int32"),
-        "tokens": List(Value("string")),
-        "token_starts": List(Value("int32")),
-        "token_ends": List(Value("int32")),
-    }
-
-    return {
-        "ner": Features({**sentence_columns, "ner_tags": List(ner_tag)}),
-        "events": Features({
-            **sentence_columns,
-            "trigger_tags": List(trigger_tag),
-            "events": List({
-                "id": Value("string"),
-                "type": event_type,
-                "modality": modality,
-                "trigger": {"text": Value("string"), "start": Value("int32"), "end": Value("int32"),
-                            "token_start": Value("int32"), "token_end": Value("int32")},
-                "arguments": List({
-                    "role": role,
-                    "ref_id": Value("string"),
-                    "entity_type": entity_type,
-                    "text": Value("string"),
-                    "start": Value("int32"),
-                    "end": Value("int32"),
-                    "in_sentence": Value("bool"),
-                    "token_start": Value("int32"),
-                    "token_end": Value("int32"),
-                }),
-            }),
-        }),
-        "documents": Features({
-            "id": Value("string"),
-            "doc_id": Value("string"),
-            "fold": Value("int32"),
-            "text": Value("string"),
-            "metadata": {
-                "source": Value("string"),
-                "licence": Value("string"),
-                "outlet": Value("string"),
-                "published": Value("string"),
-                "published_inferred": Value("bool"),
-                "published_reason": Value("string"),
-                "url": Value("string"),
-                "language": Value("string"),
-                "sha256": Value("string"),
-                "provenance": provenance,
-            },
-            "entities": List({"id": Value("string"), "type": Value("string"), **kb_text,
-                              "normalized": List({"db_name": Value("string"), "db_id": Value("string")})}),
-            "events": List({
-                "id": Value("string"),
-                "type": Value("string"),
-                "modality": Value("string"),
-                "trigger": kb_text,
-                "arguments": List({"role": Value("string"), "ref_id": Value("string")}),
-            }),
-        }),
-    }
-
-
-
-
 def json_lines(rows: list[dict[str, Any]]) -> bytes:
     """Rows as the data files hold them: one compact JSON object per line, UTF-8, keys in the rows' order.
 
@@ -138,64 +48,6 @@ def json_lines(rows: list[dict[str, Any]]) -> bytes:
 def data_file(config: str, split: str, fingerprint: str) -> str:
     """Relative path of one data file: ``data/<config>/<split>-<fingerprint[:12]>.jsonl``."""
     return f"data/{config}/{split}-{fingerprint[:12]}.jsonl"
-
-
-def dataset_info_yaml(config: str) -> dict[str, Any]:
-    """The ``dataset_info`` entry of one config, serialised by the datasets library itself."""
-    from datasets import DatasetInfo
-
-    entry = DatasetInfo(features=features()[config], config_name=config)._to_yaml_dict()
-    return {"config_name": config, **{k: v for k, v in entry.items() if k != "config_name"}}
-
-
-def dataset_info_entries() -> list[dict[str, Any]]:
-    """The ``dataset_info`` entries of every config, in :data:`CONFIGS` order, computed by the datasets library."""
-    return [dataset_info_yaml(config) for config in CONFIGS]
-
-
-def dataset_info_json() -> str:
-    """:func:`dataset_info_entries` as the JSON that ``indogeoie config`` commits (``paths.DATASET_INFO``).
-
-    The entries depend only on the schema and the pinned datasets library.
-    Importing that library costs a build about a second of processor time, so
-    the build reads the committed file, which ``indogeoie config --check`` (in
-    ``make test``) and a test keep equal to a fresh computation.
-    """
-    return json.dumps(dataset_info_entries(), ensure_ascii=False, indent=1) + "\n"
-
-
-def _class_label_names(node: Any) -> Iterator[tuple[str, ...]]:
-    if isinstance(node, dict):
-        if "class_label" in node:
-            names = node["class_label"].get("names", {})
-            yield tuple(names[key] for key in sorted(names, key=int))
-        for value in node.values():
-            yield from _class_label_names(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _class_label_names(value)
-
-
-def stored_dataset_info(path: Path) -> list[dict[str, Any]]:
-    """The committed ``dataset_info`` entries, checked against the schema's label lists.
-
-    Raises:
-        IndoGeoIEError: the file is missing or malformed, or its label names are not the schema's
-            (the schema changed since ``indogeoie config`` last ran).
-    """
-    stale = "; run `indogeoie config` to regenerate it from the schema"
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise IndoGeoIEError(Problem(f"cannot read the card's features entries ({error}){stale}", str(path))) from None
-    if not (isinstance(entries, list) and [e.get("config_name") for e in entries if isinstance(e, dict)]
-            == list(CONFIGS)):
-        raise IndoGeoIEError(Problem(f"expected one entry per config {list(CONFIGS)}{stale}", str(path)))
-    found = set(_class_label_names(entries))
-    expected = {NER_TAGS, TRIGGER_TAGS, EVENT_TYPES, ENTITY_TYPES, ROLES, MODALITIES}
-    if found != expected:
-        raise IndoGeoIEError(Problem(f"its class label names differ from the schema's{stale}", str(path)))
-    return entries
 
 
 def _token_columns(tokenized: TokenizedText, first: int, last: int) -> dict[str, list[Any]]:
