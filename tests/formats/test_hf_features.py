@@ -36,3 +36,10 @@ def test_unreadable_features_entries_are_refused(tmp_path: Path) -> None:
     broken.write_text("[]", encoding="utf-8")
     with pytest.raises(IndoGeoIEError, match="expected one entry per config"):
         stored_dataset_info(broken)
+
+
+def test_a_malformed_class_label_is_refused_not_raised(tmp_path: Path) -> None:
+    broken = tmp_path / "dataset_info.json"
+    broken.write_text(dataset_info_json().replace('"names": {', '"names": {"x": "O", ', 1), encoding="utf-8")
+    with pytest.raises(IndoGeoIEError, match="class label names differ from the schema's"):
+        stored_dataset_info(broken)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from indogeoie.benchmark.metrics import Event, Events
 from indogeoie.benchmark.types import Sentence
-from indogeoie.dataset.manifest import MANIFEST_HEADER
+from indogeoie.dataset.manifest import MANIFEST, MANIFEST_HEADER
 from indogeoie.dataset.splits import SPLITS
 from indogeoie.errors import IndoGeoIEError, Problem
 from indogeoie.schema import NER_TAGS, TRIGGER_TAGS
@@ -47,7 +47,7 @@ def check_manifest(dataset_dir: Path) -> str:
     Raises:
         IndoGeoIEError: a file is missing, or its bytes differ from the manifest.
     """
-    manifest = dataset_dir / "MANIFEST.sha256"
+    manifest = dataset_dir / MANIFEST
     if not manifest.is_file():
         raise IndoGeoIEError(Problem("no MANIFEST.sha256; not a dataset built by `indogeoie build`", str(dataset_dir)))
     header, *lines = manifest.read_text(encoding="utf-8").splitlines() or [""]

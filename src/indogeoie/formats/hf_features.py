@@ -20,8 +20,8 @@ from indogeoie.schema import ENTITY_TYPES, EVENT_TYPES, MODALITIES, NER_TAGS, RO
 def features() -> dict[str, Any]:
     """The Hugging Face features of every config, ClassLabel names from the schema.
 
-    Built on demand: importing the datasets library takes a while, and only the
-    card and the loaders need it.
+    Built on demand: importing the datasets library takes a while, and only
+    ``indogeoie config`` (which writes the card's entries) and the loaders need it.
     """
     from datasets import ClassLabel, Features, List, Value
 
@@ -127,10 +127,15 @@ def dataset_info_json() -> str:
 
 
 def _class_label_names(node: Any) -> Iterator[tuple[str, ...]]:
+    """Every ClassLabel's names in id order; a malformed one as ``("<malformed>",)``, which no schema list equals."""
     if isinstance(node, dict):
         if "class_label" in node:
-            names = node["class_label"].get("names", {})
-            yield tuple(names[key] for key in sorted(names, key=int))
+            label = node["class_label"]
+            names = label.get("names") if isinstance(label, dict) else None
+            if isinstance(names, dict) and all(isinstance(k, str) and k.isdigit() for k in names):
+                yield tuple(str(names[key]) for key in sorted(names, key=int))
+            else:
+                yield ("<malformed>",)
         for value in node.values():
             yield from _class_label_names(value)
     elif isinstance(node, list):
